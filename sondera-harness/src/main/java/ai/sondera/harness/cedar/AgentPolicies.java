@@ -1,0 +1,318 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.harness.cedar;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.cedarpolicy.BasicAuthorizationEngine;
+import com.cedarpolicy.model.AuthorizationRequest;
+import com.cedarpolicy.model.AuthorizationResponse;
+import com.cedarpolicy.model.entity.Entity;
+import com.cedarpolicy.model.exception.AuthException;
+import com.cedarpolicy.value.CedarList;
+import com.cedarpolicy.value.EntityTypeName;
+import com.cedarpolicy.value.EntityUID;
+import com.cedarpolicy.value.PrimLong;
+import com.cedarpolicy.value.PrimString;
+import com.cedarpolicy.value.Value;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ai.sondera.harness.Adjudication;
+import ai.sondera.harness.Agent;
+import ai.sondera.harness.Content;
+import ai.sondera.harness.Decision;
+import ai.sondera.harness.PromptContent;
+import ai.sondera.harness.Role;
+import ai.sondera.harness.Stage;
+import ai.sondera.harness.Tool;
+import ai.sondera.harness.ToolRequestContent;
+import ai.sondera.harness.ToolResponseContent;
+import ai.sondera.harness.cedar.AgentSchema.ToolAction;
+import ai.sondera.harness.cedar.AgentSchema.Wrapped;
+import ai.sondera.harness.cedar.Applicability.Checkpoint;
+import ai.sondera.harness.cedar.CedarValues.InvalidValueException;
+import ai.sondera.harness.json.PythonJson;
+
+/**
+ * The policies of one agent, compiled: split per (action, request shape) into cached
+ * native policy sets, with the entity types and entities built once. Immutable and
+ * thread-safe; {@link #adjudicate} is the hot path.
+ *
+ * @author Sondera
+ */
+final class AgentPolicies {
+
+	private static final Logger logger = LoggerFactory.getLogger(AgentPolicies.class);
+
+	private final AgentSchema schema;
+
+	private final BasicAuthorizationEngine engine;
+
+	private final EvaluationErrorMode errorMode;
+
+	private final Map<String, Map<RequestShape, Partition>> partitions;
+
+	private final List<PolicyDescriptor> descriptors;
+
+	private final EntityTypeName trajectoryType;
+
+	private final EntityTypeName messageType;
+
+	private final EntityTypeName roleType;
+
+	private final EntityUID agentUid;
+
+	private final Map<String, EntityUID> actionUids = new HashMap<>();
+
+	private final Map<Role, EntityUID> roleUids = new EnumMap<>(Role.class);
+
+	private final Set<Entity> principalEntities = new HashSet<>();
+
+	private AgentPolicies(AgentSchema schema, Map<LoadedPolicy, List<Checkpoint>> applicability,
+			BasicAuthorizationEngine engine, EvaluationErrorMode errorMode) {
+		this.schema = schema;
+		this.engine = engine;
+		this.errorMode = errorMode;
+		String namespace = schema.namespace() + "::";
+		this.trajectoryType = typeName(namespace + "Trajectory");
+		this.messageType = typeName(namespace + "Message");
+		this.roleType = typeName(namespace + "Role");
+		EntityTypeName actionType = typeName(namespace + "Action");
+		EntityTypeName toolType = typeName(namespace + "Tool");
+		Agent agent = schema.agent();
+		this.agentUid = typeName(namespace + "Agent").of(agent.id());
+		List<Value> toolUids = new ArrayList<>();
+		for (Tool tool : agent.tools()) {
+			EntityUID toolUid = toolType.of(tool.name());
+			toolUids.add(toolUid);
+			this.principalEntities.add(new Entity(toolUid,
+					Map.of("name", new PrimString(tool.name()), "description", new PrimString(tool.description())),
+					Set.of()));
+		}
+		this.principalEntities.add(new Entity(this.agentUid, Map.of("name", new PrimString(agent.name()),
+				"provider_id", new PrimString(agent.providerId()), "tools", new CedarList(toolUids)), Set.of()));
+		for (Role role : Role.values()) {
+			this.roleUids.put(role, this.roleType.of(role.wireName()));
+		}
+
+		Map<String, Map<RequestShape, List<LoadedPolicy>>> grouped = new HashMap<>();
+		this.descriptors = new ArrayList<>();
+		applicability.forEach((policy, checkpoints) -> {
+			List<String> labels = new ArrayList<>();
+			for (Checkpoint checkpoint : checkpoints) {
+				grouped.computeIfAbsent(checkpoint.action(), (key) -> new EnumMap<>(RequestShape.class))
+					.computeIfAbsent(checkpoint.shape(), (key) -> new ArrayList<>())
+					.add(policy);
+				labels.addAll(checkpoint.labels());
+			}
+			this.descriptors.add(new PolicyDescriptor(policy.metadata(), policy.forbid() ? "forbid" : "permit",
+					policy.origin(), policy.line(), List.copyOf(labels)));
+			logger.debug("Policy '{}' ({}) applies to {}", policy.id(), policy.location(), labels);
+		});
+		this.partitions = new HashMap<>();
+		List<String> actions = new ArrayList<>(schema.toolActions().keySet());
+		actions.add(AgentSchema.PROMPT_ACTION);
+		for (String action : actions) {
+			this.actionUids.put(action, actionType.of(action));
+			Map<RequestShape, Partition> byShape = new EnumMap<>(RequestShape.class);
+			Map<RequestShape, List<LoadedPolicy>> policies = grouped.getOrDefault(action, Map.of());
+			for (RequestShape shape : RequestShape.values()) {
+				byShape.put(shape, new Partition(policies.getOrDefault(shape, List.of())));
+			}
+			this.partitions.put(action, byShape);
+		}
+	}
+
+	/**
+	 * Compile policies for an agent.
+	 * @param agent the agent
+	 * @param policies the loaded policies
+	 * @param engine the Cedar engine
+	 * @param errorMode what an evaluation error means
+	 * @return the compiled policies
+	 * @throws PolicyLoadException if a policy can never match
+	 */
+	static AgentPolicies compile(Agent agent, List<LoadedPolicy> policies, BasicAuthorizationEngine engine,
+			EvaluationErrorMode errorMode) {
+		AgentSchema schema = new AgentSchema(agent);
+		return new AgentPolicies(schema, Applicability.analyze(schema, policies, engine), engine, errorMode);
+	}
+
+	private static EntityTypeName typeName(String name) {
+		return EntityTypeName.parse(name)
+			.orElseThrow(() -> new IllegalArgumentException("'" + name + "' is not a valid Cedar type name"));
+	}
+
+	Agent agent() {
+		return this.schema.agent();
+	}
+
+	AgentSchema schema() {
+		return this.schema;
+	}
+
+	List<PolicyDescriptor> descriptors() {
+		return List.copyOf(this.descriptors);
+	}
+
+	EntityUID trajectoryUid(String trajectoryId) {
+		return this.trajectoryType.of(trajectoryId);
+	}
+
+	/**
+	 * Adjudicate one step.
+	 * @param stage the stage
+	 * @param role the role
+	 * @param content the content
+	 * @param trajectory the trajectory entity id
+	 * @param stepCount the step count the request sees
+	 * @return the adjudication; never throws for bad input (it denies instead)
+	 */
+	Adjudication adjudicate(Stage stage, Role role, Content content, EntityUID trajectory, long stepCount) {
+		RequestShape shape = RequestShape.of(stage, content);
+		if (shape == null) {
+			return new Adjudication(Decision.ALLOW, Decisions.NOT_EVALUATED, List.of());
+		}
+		Entity trajectoryEntity = new Entity(trajectory, Map.of("step_count", new PrimLong(stepCount)), Set.of());
+		if (shape == RequestShape.PROMPT) {
+			return adjudicatePrompt(role, (PromptContent) content, trajectory, trajectoryEntity);
+		}
+		String toolId = (content instanceof ToolRequestContent request) ? request.toolId()
+				: ((ToolResponseContent) content).toolId();
+		ToolAction action = this.schema.toolAction(toolId);
+		if (action == null) {
+			return new Adjudication(Decision.DENY, "Unknown tool '" + toolId + "': agent '" + agent().name()
+					+ "' declares no such tool (known tools: " + toolNames() + ")", List.of());
+		}
+		Partition partition = this.partitions.get(action.name()).get(shape);
+		Map<String, Value> context = new HashMap<>(4);
+		try {
+			if (content instanceof ToolRequestContent request) {
+				addParameters(context, action, request, partition);
+			}
+			else {
+				addResponse(context, action, (ToolResponseContent) content, partition);
+			}
+		}
+		catch (InvalidValueException ex) {
+			String what = (shape == RequestShape.TOOL_CALL) ? "Invalid arguments for tool '" : "Invalid result of tool '";
+			return new Adjudication(Decision.DENY, what + toolId + "': " + ex.getMessage(), List.of());
+		}
+		if (partition.isEmpty()) {
+			return new Adjudication(Decision.DENY, Decisions.NO_PERMIT, List.of());
+		}
+		Set<Entity> entities = entities(partition, trajectoryEntity);
+		return evaluate(new AuthorizationRequest(this.agentUid, this.actionUids.get(action.name()), trajectory, context),
+				partition, entities);
+	}
+
+	private Adjudication adjudicatePrompt(Role role, PromptContent content, EntityUID trajectory,
+			Entity trajectoryEntity) {
+		Partition partition = this.partitions.get(AgentSchema.PROMPT_ACTION).get(RequestShape.PROMPT);
+		if (partition.isEmpty()) {
+			return new Adjudication(Decision.DENY, Decisions.NO_PERMIT, List.of());
+		}
+		EntityUID messageUid = this.messageType.of(UUID.randomUUID().toString());
+		Entity message = new Entity(messageUid,
+				Map.of("content", new PrimString(content.text()), "role", this.roleUids.get(role)), Set.of(trajectory));
+		Set<Entity> entities = entities(partition, trajectoryEntity);
+		entities.add(message);
+		return evaluate(new AuthorizationRequest(this.agentUid, this.actionUids.get(AgentSchema.PROMPT_ACTION),
+				messageUid, Map.of()), partition, entities);
+	}
+
+	private Set<Entity> entities(Partition partition, Entity trajectoryEntity) {
+		Set<Entity> entities = partition.readsPrincipal() ? new HashSet<>(this.principalEntities) : new HashSet<>(4);
+		entities.add(trajectoryEntity);
+		return entities;
+	}
+
+	private static void addParameters(Map<String, Value> context, ToolAction action, ToolRequestContent request,
+			Partition partition) {
+		Wrapped parameters = action.parameters();
+		if (parameters != null) {
+			Value value = parameters.wrapped()
+					? CedarValues.toRecord(parameters.record(), Map.of("value", request.arguments()), "")
+					: CedarValues.toRecord(parameters.record(), request.arguments(), "");
+			if (partition.readsParameters()) {
+				context.put("parameters", value);
+			}
+		}
+		if (partition.readsParametersJson()) {
+			context.put("parameters_json", new PrimString(PythonJson.write(request.arguments())));
+		}
+	}
+
+	private static void addResponse(Map<String, Value> context, ToolAction action, ToolResponseContent content,
+			Partition partition) {
+		Wrapped response = action.response();
+		if (response != null) {
+			Object result = content.response();
+			Map<?, ?> record;
+			if (response.wrapped()) {
+				record = java.util.Collections.singletonMap("value", result);
+			}
+			else if (result instanceof Map<?, ?> map) {
+				record = map;
+			}
+			else {
+				throw new InvalidValueException("the result must be a JSON object as its output schema says, but was "
+						+ ((result == null) ? "null" : result.getClass().getSimpleName()));
+			}
+			Value value = CedarValues.toRecord(response.record(), record, response.wrapped() ? "" : "response");
+			if (partition.readsResponse()) {
+				context.put("response", value);
+			}
+		}
+		if (partition.readsResponseJson()) {
+			context.put("response_json", new PrimString(PythonJson.write(content.response())));
+		}
+	}
+
+	private Adjudication evaluate(AuthorizationRequest request, Partition partition, Set<Entity> entities) {
+		AuthorizationResponse response;
+		try {
+			response = this.engine.isAuthorized(request, partition.policySet(), entities);
+		}
+		catch (AuthException | RuntimeException ex) {
+			logger.error("Cedar evaluation failed for {}; denying", request.actionEUID, ex);
+			return new Adjudication(Decision.DENY, "Policy evaluation failed, denied to fail closed: " + ex.getMessage(),
+					List.of());
+		}
+		if (response.success.isEmpty()) {
+			String errors = response.errors.map(Object::toString).orElse("no details");
+			logger.error("Cedar rejected the request for {}; denying: {}", request.actionEUID, errors);
+			return new Adjudication(Decision.DENY, "Policy evaluation failed, denied to fail closed: " + errors,
+					List.of());
+		}
+		return Decisions.decide(response.success.get(), partition, this.errorMode);
+	}
+
+	private List<String> toolNames() {
+		return agent().tools().stream().map(Tool::name).toList();
+	}
+
+}

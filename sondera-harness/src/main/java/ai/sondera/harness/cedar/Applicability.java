@@ -1,0 +1,223 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package ai.sondera.harness.cedar;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.cedarpolicy.BasicAuthorizationEngine;
+import com.cedarpolicy.model.ValidationRequest;
+import com.cedarpolicy.model.ValidationResponse;
+import com.cedarpolicy.model.ValidationResponse.ValidationError;
+import com.cedarpolicy.model.exception.AuthException;
+import com.cedarpolicy.model.exception.InternalException;
+import com.cedarpolicy.model.policy.Policy;
+import com.cedarpolicy.model.policy.PolicySet;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Decides which (action, request shape) each policy applies to. A policy applies when
+ * its action scope admits the action and it type-checks against that shape's schema
+ * (strict Cedar validation), tolerating only access to an attribute that is really
+ * optional there. A policy that names an unknown action, or applies nowhere, is a load
+ * error: it could never match.
+ *
+ * @author Sondera
+ */
+final class Applicability {
+
+	private static final String OPTIONAL_ACCESS = "unable to guarantee safety of access to optional attribute";
+
+	private static final String IMPOSSIBLE = "policy is impossible";
+
+	private Applicability() {
+	}
+
+	/**
+	 * A place a policy is evaluated.
+	 *
+	 * @param action the Cedar action name
+	 * @param shape the request shape
+	 */
+	record Checkpoint(String action, RequestShape shape) {
+
+		List<String> labels() {
+			return this.shape.stages().stream().map((stage) -> this.action + "@" + stage).toList();
+		}
+
+	}
+
+	/**
+	 * Work out where every policy applies.
+	 * @param schema the agent schema
+	 * @param policies the policies
+	 * @param engine the Cedar engine
+	 * @return for each policy, in order, its checkpoints (never empty)
+	 * @throws PolicyLoadException if a policy names an unknown action or applies nowhere
+	 */
+	static Map<LoadedPolicy, List<Checkpoint>> analyze(AgentSchema schema, List<LoadedPolicy> policies,
+			BasicAuthorizationEngine engine) {
+		List<String> knownActions = new ArrayList<>(schema.toolActions().keySet());
+		knownActions.add(AgentSchema.PROMPT_ACTION);
+		String actionType = schema.namespace() + "::Action";
+		List<PolicyProblem> problems = new ArrayList<>();
+		Map<String, Candidate> candidates = new HashMap<>();
+		Map<RequestShape, Set<Policy>> copies = new EnumMap<>(RequestShape.class);
+		for (LoadedPolicy policy : policies) {
+			List<String> admitted = admittedActions(policy, actionType, knownActions, schema, problems);
+			for (String action : admitted) {
+				RequestShape[] shapes = AgentSchema.PROMPT_ACTION.equals(action)
+						? new RequestShape[] { RequestShape.PROMPT }
+						: new RequestShape[] { RequestShape.TOOL_CALL, RequestShape.TOOL_RESULT };
+				for (RequestShape shape : shapes) {
+					String copyId = "c" + candidates.size();
+					candidates.put(copyId, new Candidate(policy, new Checkpoint(action, shape)));
+					copies.computeIfAbsent(shape, (key) -> new LinkedHashSet<>())
+						.add(scopedCopy(policy, actionType, action, copyId));
+				}
+			}
+		}
+		Map<String, List<String>> rejections = new HashMap<>();
+		copies.forEach((shape, set) -> validate(engine, schema, shape, set, rejections));
+
+		Map<LoadedPolicy, List<Checkpoint>> result = new LinkedHashMap<>();
+		Map<LoadedPolicy, Set<String>> reasons = new LinkedHashMap<>();
+		policies.forEach((policy) -> result.put(policy, new ArrayList<>()));
+		candidates.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey((left, right) -> Integer.compare(number(left), number(right))))
+			.forEach((entry) -> {
+				Candidate candidate = entry.getValue();
+				List<String> rejected = rejections.get(entry.getKey());
+				if (rejected == null) {
+					result.get(candidate.policy()).add(candidate.checkpoint());
+				}
+				else {
+					reasons.computeIfAbsent(candidate.policy(), (key) -> new LinkedHashSet<>()).addAll(rejected);
+				}
+			});
+		for (Map.Entry<LoadedPolicy, List<Checkpoint>> entry : result.entrySet()) {
+			LoadedPolicy policy = entry.getKey();
+			Set<String> why = reasons.get(policy);
+			if (entry.getValue().isEmpty() && why != null) {
+				problems.add(policy.problem("can never match, so it would silently do nothing: it applies to no action"
+						+ " and stage of agent '" + schema.agent().name() + "' (" + String.join("; ", why)
+						+ "). Known actions: " + knownActions + " (namespace " + schema.namespace() + ")"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new PolicyLoadException(problems);
+		}
+		return result;
+	}
+
+	private static int number(String copyId) {
+		return Integer.parseInt(copyId.substring(1));
+	}
+
+	private static List<String> admittedActions(LoadedPolicy policy, String actionType, List<String> knownActions,
+			AgentSchema schema, List<PolicyProblem> problems) {
+		JsonNode scope = policy.ast().path("action");
+		String op = scope.path("op").asText();
+		if ("All".equals(op)) {
+			return knownActions;
+		}
+		List<JsonNode> entities = new ArrayList<>();
+		if (scope.has("entity")) {
+			entities.add(scope.get("entity"));
+		}
+		scope.path("entities").forEach(entities::add);
+		List<String> admitted = new ArrayList<>();
+		for (JsonNode entity : entities) {
+			JsonNode uid = entity.has("__entity") ? entity.get("__entity") : entity;
+			String type = uid.path("type").asText();
+			String id = uid.path("id").asText();
+			if (actionType.equals(type) && knownActions.contains(id)) {
+				admitted.add(id);
+			}
+			else {
+				problems.add(policy.problem("names action " + type + "::\"" + id + "\", which is not an action of agent '"
+						+ schema.agent().name() + "', so the policy could never match. Known actions: " + knownActions
+						+ " (namespace " + schema.namespace() + ")"));
+			}
+		}
+		return admitted;
+	}
+
+	private static Policy scopedCopy(LoadedPolicy policy, String actionType, String action, String copyId) {
+		ObjectNode ast = policy.ast().deepCopy();
+		ObjectNode scope = ast.putObject("action").put("op", "==");
+		scope.putObject("entity").put("type", actionType).put("id", action);
+		try {
+			return Policy.fromJson(copyId, ast.toString());
+		}
+		catch (InternalException ex) {
+			throw new IllegalStateException("Cedar could not rebuild policy '" + policy.id() + "' for action " + action,
+					ex);
+		}
+	}
+
+	private static void validate(BasicAuthorizationEngine engine, AgentSchema schema, RequestShape shape,
+			Set<Policy> copies, Map<String, List<String>> rejections) {
+		ValidationResponse response;
+		try {
+			response = engine.validate(new ValidationRequest(schema.schema(shape), new PolicySet(copies)));
+		}
+		catch (AuthException ex) {
+			throw new IllegalStateException("Cedar could not validate the policies of agent '" + schema.agent().name()
+					+ "': " + ex.getMessage(), ex);
+		}
+		if (response.success.isEmpty()) {
+			throw new IllegalStateException("Cedar could not validate the policies of agent '" + schema.agent().name()
+					+ "': " + response.errors.map(Object::toString).orElse("no details"));
+		}
+		for (ValidationError error : response.success.get().validationErrors) {
+			String message = error.getError().message;
+			if (!message.contains(OPTIONAL_ACCESS)) {
+				rejections.computeIfAbsent(error.getPolicyId(), (key) -> new ArrayList<>()).add(clean(message));
+			}
+		}
+		for (ValidationError warning : response.success.get().validationWarnings) {
+			String message = warning.getError().message;
+			if (message.contains(IMPOSSIBLE)) {
+				rejections.computeIfAbsent(warning.getPolicyId(), (key) -> new ArrayList<>())
+					.add("at " + shape.stages().stream().map(Object::toString).collect(Collectors.joining("/"))
+							+ " the condition is always false (a misspelled attribute behind 'has'?)");
+			}
+		}
+	}
+
+	private static String clean(String message) {
+		int comma = message.startsWith("for policy `") ? message.indexOf("`, ") : -1;
+		String text = (comma >= 0) ? message.substring(comma + 3) : message;
+		if (text.contains("decimal") && text.contains("Long")) {
+			text += " (JSON schema \"number\" is a Cedar decimal: compare with .greaterThan(decimal(\"10000.0\")))";
+		}
+		return text;
+	}
+
+	private record Candidate(LoadedPolicy policy, Checkpoint checkpoint) {
+	}
+
+}

@@ -1,0 +1,233 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.harness.cedar;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.cedarpolicy.BasicAuthorizationEngine;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ai.sondera.harness.Agent;
+import ai.sondera.harness.Harness;
+import ai.sondera.harness.Trajectory;
+import ai.sondera.harness.TrajectoryStatus;
+import ai.sondera.harness.store.FileTrajectoryStore;
+import ai.sondera.harness.store.StoredTrajectory;
+import ai.sondera.harness.store.TrajectoryRecord;
+import ai.sondera.harness.store.TrajectoryStore;
+
+/**
+ * A {@link Harness} that evaluates Cedar policies in-process with cedar-java, with the
+ * semantics of the Sondera SDK's {@code CedarPolicyHarness} and its holes closed: an
+ * erroring policy never lets a request through, JSON numbers are never truncated, a
+ * policy that can never match (an unknown action, a misspelled attribute) and a
+ * duplicate {@code @id} fail at load, an unknown tool or unexpected argument is denied
+ * with a reason.
+ *
+ * <p>
+ * The Cedar schema is generated per agent from its tools. Policies are compiled per agent
+ * when the harness is built (for the agents given to the builder) or on the first
+ * {@link #initialize} of another agent; a policy problem throws
+ * {@link PolicyLoadException} naming the policy id, file and line.
+ *
+ * <pre class="code">
+ * CedarPolicyHarness harness = CedarPolicyHarness.builder()
+ *     .policies(PolicySource.fromPath(Path.of("policies")))
+ *     .agent(agent)
+ *     .build();
+ * </pre>
+ *
+ * @author Sondera
+ */
+public final class CedarPolicyHarness implements Harness {
+
+	private final List<LoadedPolicy> policies;
+
+	private final TrajectoryStore store;
+
+	private final EvaluationErrorMode errorMode;
+
+	private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
+
+	private final Map<Agent, AgentPolicies> compiled = new ConcurrentHashMap<>();
+
+	private CedarPolicyHarness(Builder builder) {
+		this.policies = PolicyReader.read(builder.sources);
+		this.store = builder.store;
+		this.errorMode = builder.errorMode;
+		builder.agents.forEach(this::policiesFor);
+	}
+
+	/**
+	 * Start building a harness.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public Trajectory initialize(Agent agent, String sessionId) {
+		Objects.requireNonNull(agent, "'agent' must not be null");
+		AgentPolicies agentPolicies = policiesFor(agent);
+		this.store.saveAgent(agent);
+		TrajectoryRecord record = new TrajectoryRecord("traj-" + UUID.randomUUID(), agent.id(),
+				TrajectoryStatus.RUNNING, sessionId, java.time.Instant.now());
+		this.store.create(record);
+		return new CedarTrajectory(record, agentPolicies, this.store, 0);
+	}
+
+	@Override
+	public Trajectory resume(String trajectoryId) {
+		StoredTrajectory stored = this.store.load(trajectoryId)
+			.orElseThrow(() -> new IllegalArgumentException("Trajectory " + trajectoryId + " not found in storage"));
+		String agentId = stored.record().agentId();
+		AgentPolicies agentPolicies = this.compiled.values()
+			.stream()
+			.filter((candidate) -> candidate.agent().id().equals(agentId))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("Trajectory " + trajectoryId + " belongs to agent '" + agentId
+					+ "', which this harness does not know: initialize a trajectory of that agent first or pass it to"
+					+ " the builder's agent(...)"));
+		return new CedarTrajectory(stored.record(), agentPolicies, this.store, stored.steps().size());
+	}
+
+	/**
+	 * Return the loaded policies as they apply to an agent: each with the (action,
+	 * stage) pairs it is evaluated at.
+	 * @param agent the agent
+	 * @return the policies in source order
+	 */
+	public List<PolicyDescriptor> policies(Agent agent) {
+		return policiesFor(agent).descriptors();
+	}
+
+	/**
+	 * Return the Cedar JSON schema generated for an agent, in the Sondera SDK's form
+	 * (one namespace, every context attribute optional).
+	 * @param agent the agent
+	 * @return the schema
+	 */
+	public ObjectNode schema(Agent agent) {
+		return policiesFor(agent).schema().publicSchemaJson();
+	}
+
+	private AgentPolicies policiesFor(Agent agent) {
+		return this.compiled.computeIfAbsent(agent,
+				(key) -> AgentPolicies.compile(key, this.policies, this.engine, this.errorMode));
+	}
+
+	/**
+	 * Builds a {@link CedarPolicyHarness}.
+	 */
+	public static final class Builder {
+
+		private final List<PolicySource> sources = new ArrayList<>();
+
+		private final List<Agent> agents = new ArrayList<>();
+
+		private TrajectoryStore store;
+
+		private EvaluationErrorMode errorMode = EvaluationErrorMode.FAIL_CLOSED;
+
+		private Builder() {
+		}
+
+		/**
+		 * Add policies given as text.
+		 * @param cedar the Cedar policies
+		 * @return this builder
+		 */
+		public Builder policies(String cedar) {
+			return policies(List.of(PolicySource.of("<inline policies>", cedar)));
+		}
+
+		/**
+		 * Add policy sources.
+		 * @param sources the sources
+		 * @return this builder
+		 */
+		public Builder policies(List<PolicySource> sources) {
+			this.sources.addAll(sources);
+			return this;
+		}
+
+		/**
+		 * Add the policies of a {@code .cedar} file or of every {@code .cedar} file
+		 * below a directory.
+		 * @param path the file or directory
+		 * @return this builder
+		 */
+		public Builder policies(Path path) {
+			return policies(PolicySource.fromPath(path));
+		}
+
+		/**
+		 * Compile the policies for this agent when the harness is built, so that a
+		 * policy problem fails at start-up rather than at the first conversation.
+		 * @param agent the agent
+		 * @return this builder
+		 */
+		public Builder agent(Agent agent) {
+			this.agents.add(Objects.requireNonNull(agent, "'agent' must not be null"));
+			return this;
+		}
+
+		/**
+		 * Set where trajectories are recorded; by default a {@link FileTrajectoryStore}
+		 * under {@code .sondera/trajectories}.
+		 * @param store the store
+		 * @return this builder
+		 */
+		public Builder store(TrajectoryStore store) {
+			this.store = Objects.requireNonNull(store, "'store' must not be null");
+			return this;
+		}
+
+		/**
+		 * Set what an evaluation error of a policy means; by default
+		 * {@link EvaluationErrorMode#FAIL_CLOSED}.
+		 * @param errorMode the mode
+		 * @return this builder
+		 */
+		public Builder evaluationErrorMode(EvaluationErrorMode errorMode) {
+			this.errorMode = Objects.requireNonNull(errorMode, "'errorMode' must not be null");
+			return this;
+		}
+
+		/**
+		 * Load and check the policies, compile them for the given agents, and build the
+		 * harness.
+		 * @return the harness
+		 * @throws PolicyLoadException if a policy is invalid or can never match
+		 */
+		public CedarPolicyHarness build() {
+			if (this.store == null) {
+				this.store = new FileTrajectoryStore();
+			}
+			return new CedarPolicyHarness(this);
+		}
+
+	}
+
+}

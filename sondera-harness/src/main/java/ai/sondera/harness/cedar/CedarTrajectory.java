@@ -1,0 +1,129 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.harness.cedar;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.cedarpolicy.value.EntityUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ai.sondera.harness.Adjudication;
+import ai.sondera.harness.Agent;
+import ai.sondera.harness.Content;
+import ai.sondera.harness.Role;
+import ai.sondera.harness.Stage;
+import ai.sondera.harness.Trajectory;
+import ai.sondera.harness.TrajectoryStatus;
+import ai.sondera.harness.store.TrajectoryRecord;
+import ai.sondera.harness.store.TrajectoryStep;
+import ai.sondera.harness.store.TrajectoryStore;
+
+/**
+ * A trajectory of a {@link CedarPolicyHarness}: counts steps and records each one before
+ * returning its adjudication.
+ *
+ * @author Sondera
+ */
+final class CedarTrajectory implements Trajectory {
+
+	private static final Logger logger = LoggerFactory.getLogger(CedarTrajectory.class);
+
+	private final AgentPolicies policies;
+
+	private final TrajectoryStore store;
+
+	private final EntityUID uid;
+
+	private final AtomicLong stepCount;
+
+	private volatile TrajectoryRecord record;
+
+	CedarTrajectory(TrajectoryRecord record, AgentPolicies policies, TrajectoryStore store, long stepCount) {
+		this.record = record;
+		this.policies = policies;
+		this.store = store;
+		this.uid = policies.trajectoryUid(record.id());
+		this.stepCount = new AtomicLong(stepCount);
+	}
+
+	@Override
+	public String id() {
+		return this.record.id();
+	}
+
+	@Override
+	public Agent agent() {
+		return this.policies.agent();
+	}
+
+	@Override
+	public String sessionId() {
+		return this.record.sessionId();
+	}
+
+	@Override
+	public long stepCount() {
+		return this.stepCount.get();
+	}
+
+	@Override
+	public TrajectoryStatus status() {
+		return this.record.status();
+	}
+
+	@Override
+	public Adjudication adjudicate(Stage stage, Role role, Content content) {
+		Objects.requireNonNull(stage, "'stage' must not be null");
+		Objects.requireNonNull(role, "'role' must not be null");
+		Objects.requireNonNull(content, "'content' must not be null");
+		TrajectoryRecord current = this.record;
+		if (current.status() != TrajectoryStatus.RUNNING) {
+			throw new IllegalStateException("Trajectory " + current.id() + " is " + current.status().wireName()
+					+ ": initialize a new trajectory (or resume this one) before adjudicating");
+		}
+		long step = this.stepCount.incrementAndGet();
+		Adjudication adjudication = this.policies.adjudicate(stage, role, content, this.uid, step);
+		this.store.append(current, step - 1, new TrajectoryStep(stage, role, content, adjudication, Instant.now()));
+		return adjudication;
+	}
+
+	@Override
+	public void finish() {
+		end(TrajectoryStatus.COMPLETED);
+	}
+
+	@Override
+	public void fail(String reason) {
+		logger.info("Trajectory {} failed: {}", id(), reason);
+		end(TrajectoryStatus.FAILED);
+	}
+
+	private synchronized void end(TrajectoryStatus status) {
+		TrajectoryRecord current = this.record;
+		if (current.status() != TrajectoryStatus.RUNNING) {
+			throw new IllegalStateException("Trajectory " + current.id() + " has already ended ("
+					+ current.status().wireName() + ")");
+		}
+		this.record = current.withStatus(status);
+		this.store.updateStatus(current, status);
+	}
+
+}
