@@ -104,6 +104,9 @@ sealed interface CedarType {
 			ObjectNode node = JSON.objectNode().put("type", "Record");
 			ObjectNode attributesNode = node.putObject("attributes");
 			this.attributes.forEach((name, attribute) -> {
+				if (!attribute.typed()) {
+					return;
+				}
 				ObjectNode type = attribute.type().toSchema();
 				if (!attribute.required()) {
 					type.put("required", false);

@@ -118,7 +118,7 @@ public record PolicySource(String origin, String text) {
 		}
 		int slash = path.lastIndexOf('/', wildcard);
 		String base = (slash >= 0) ? path.substring(0, slash + 1) : "";
-		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + path.substring(base.length()));
+		PathMatcher matcher = globMatcher(path.substring(base.length()));
 		List<PolicySource> sources = new ArrayList<>();
 		try {
 			for (URL root : Collections.list(classLoader.getResources(base))) {
@@ -169,6 +169,21 @@ public record PolicySource(String origin, String text) {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Return a glob matcher in which {@code **}{@code /} also matches no directory at all,
+	 * as in Spring's resource patterns.
+	 * @param glob the glob
+	 * @return the matcher
+	 */
+	private static PathMatcher globMatcher(String glob) {
+		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+		if (!glob.contains("**/")) {
+			return matcher;
+		}
+		PathMatcher flat = FileSystems.getDefault().getPathMatcher("glob:" + glob.replace("**/", ""));
+		return (candidate) -> matcher.matches(candidate) || flat.matches(candidate);
 	}
 
 	private static int firstWildcard(String path) {
