@@ -166,6 +166,9 @@ final class Applicability {
 	}
 
 	private static Policy scopedCopy(LoadedPolicy policy, String actionType, String action, String copyId) {
+		if ("==".equals(policy.ast().path("action").path("op").asText())) {
+			return new Policy(policy.policy().policySrc, copyId);
+		}
 		ObjectNode ast = policy.ast().deepCopy();
 		ObjectNode scope = ast.putObject("action").put("op", "==");
 		scope.putObject("entity").put("type", actionType).put("id", action);

@@ -1,0 +1,202 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.benchmarks;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import com.cedarpolicy.BasicAuthorizationEngine;
+import com.cedarpolicy.model.AuthorizationRequest;
+import com.cedarpolicy.model.AuthorizationResponse;
+import com.cedarpolicy.model.entity.Entity;
+import com.cedarpolicy.model.policy.Policy;
+import com.cedarpolicy.model.policy.PolicySet;
+import com.cedarpolicy.value.CedarMap;
+import com.cedarpolicy.value.EntityTypeName;
+import com.cedarpolicy.value.EntityUID;
+import com.cedarpolicy.value.PrimLong;
+import com.cedarpolicy.value.PrimString;
+import com.cedarpolicy.value.Value;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import ai.sondera.harness.Adjudication;
+import ai.sondera.harness.Agent;
+import ai.sondera.harness.Role;
+import ai.sondera.harness.Stage;
+import ai.sondera.harness.Tool;
+import ai.sondera.harness.ToolRequestContent;
+import ai.sondera.harness.Trajectory;
+import ai.sondera.harness.TrajectoryStatus;
+import ai.sondera.harness.cedar.CedarPolicyHarness;
+import ai.sondera.harness.json.PythonJson;
+import ai.sondera.harness.store.StoredTrajectory;
+import ai.sondera.harness.store.TrajectoryRecord;
+import ai.sondera.harness.store.TrajectoryStep;
+import ai.sondera.harness.store.TrajectoryStore;
+
+/**
+ * One PRE_TOOL adjudication through {@link CedarPolicyHarness} against a plain cedar-java
+ * {@code isAuthorized} of the same request with the full policy set (cached), for 1, 10
+ * and 100 policies spread over the 20 tools of an agent. Trajectory storage is left out
+ * (a store that discards) so that both sides measure policy evaluation only.
+ *
+ * @author Sondera
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({ Mode.SampleTime, Mode.Throughput })
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch" })
+public class AdjudicationBenchmark {
+
+	private static final int TOOLS = 20;
+
+	private static final String TOOL = "tool7";
+
+	@Param({ "1", "10", "100" })
+	int policies;
+
+	private Trajectory trajectory;
+
+	private ToolRequestContent content;
+
+	private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
+
+	private PolicySet fullSet;
+
+	private AuthorizationRequest plainRequest;
+
+	private Set<Entity> plainEntities;
+
+	@Setup(Level.Trial)
+	public void setUp() throws Exception {
+		List<Tool> tools = new ArrayList<>();
+		for (int i = 0; i < TOOLS; i++) {
+			tools.add(Tool.of("tool" + i, "Tool " + i, """
+					{"type": "object", "properties": {"command": {"type": "string"}, "count": {"type": "integer"}},
+					 "required": ["command"]}"""));
+		}
+		Agent agent = new Agent("bench-agent", "bench", "Bench", "", "", tools);
+		String cedar = policyText(this.policies);
+		CedarPolicyHarness harness = CedarPolicyHarness.builder()
+			.policies(cedar)
+			.agent(agent)
+			.store(new DiscardingStore())
+			.build();
+		this.trajectory = harness.initialize(agent, null);
+		Map<String, Object> arguments = new LinkedHashMap<>();
+		arguments.put("command", "ls -la /var/log/app");
+		arguments.put("count", 3);
+		this.content = new ToolRequestContent(TOOL, arguments);
+
+		Set<Policy> all = new HashSet<>();
+		int index = 0;
+		for (String statement : cedar.split("\n")) {
+			all.add(new Policy(statement, "policy" + index++));
+		}
+		this.fullSet = new PolicySet(all);
+		this.fullSet.cache();
+		EntityUID trajectoryUid = EntityTypeName.parse("Bench::Trajectory").orElseThrow().of(this.trajectory.id());
+		Map<String, Value> context = new LinkedHashMap<>();
+		context.put("parameters", new CedarMap(Map.of("command", new PrimString("ls -la /var/log/app"), "count",
+				new PrimLong(3))));
+		context.put("parameters_json", new PrimString(PythonJson.write(arguments)));
+		this.plainRequest = new AuthorizationRequest(
+				EntityTypeName.parse("Bench::Agent").orElseThrow().of("bench-agent"),
+				EntityTypeName.parse("Bench::Action").orElseThrow().of(TOOL), trajectoryUid, context);
+		this.plainEntities = Set.of(new Entity(trajectoryUid, Map.of("step_count", new PrimLong(1)), Set.of()));
+
+		Adjudication check = harness();
+		AuthorizationResponse plain = plainCedar();
+		if (!check.isAllowed() || !plain.success.orElseThrow().isAllowed()) {
+			throw new IllegalStateException("Both sides must allow the benchmark request: " + check + " / " + plain);
+		}
+	}
+
+	/**
+	 * One permit for every action, then forbids spread round-robin over the tools, one
+	 * per line.
+	 * @param count the number of policies
+	 * @return the Cedar text
+	 */
+	static String policyText(int count) {
+		StringBuilder cedar = new StringBuilder("@id(\"allow-all\") permit(principal, action, resource);\n");
+		for (int i = 1; i < count; i++) {
+			cedar.append("@id(\"forbid-").append(i).append("\") forbid(principal, action == Bench::Action::\"tool")
+				.append(i % TOOLS).append("\", resource) when { context.parameters.command like \"*forbidden-")
+				.append(i).append("*\" || context.parameters_json like \"*secret-").append(i).append("*\" };\n");
+		}
+		return cedar.toString();
+	}
+
+	@Benchmark
+	public Adjudication harness() {
+		return this.trajectory.adjudicate(Stage.PRE_TOOL, Role.MODEL, this.content);
+	}
+
+	@Benchmark
+	public AuthorizationResponse plainCedar() throws Exception {
+		return this.engine.isAuthorized(this.plainRequest, this.fullSet, this.plainEntities);
+	}
+
+	/**
+	 * Keeps nothing, so that the benchmark measures adjudication, not storage.
+	 */
+	static final class DiscardingStore implements TrajectoryStore {
+
+		@Override
+		public void saveAgent(Agent agent) {
+		}
+
+		@Override
+		public void create(TrajectoryRecord record) {
+		}
+
+		@Override
+		public void append(TrajectoryRecord record, long stepIndex, TrajectoryStep step) {
+		}
+
+		@Override
+		public void updateStatus(TrajectoryRecord record, TrajectoryStatus status) {
+		}
+
+		@Override
+		public Optional<StoredTrajectory> load(String trajectoryId) {
+			return Optional.empty();
+		}
+
+	}
+
+}
