@@ -196,9 +196,8 @@ final class AgentPolicies {
 		if (shape == null) {
 			return new Adjudication(Decision.ALLOW, Decisions.NOT_EVALUATED, List.of());
 		}
-		Entity trajectoryEntity = new Entity(trajectory, Map.of("step_count", new PrimLong(stepCount)), Set.of());
 		if (shape == RequestShape.PROMPT) {
-			return adjudicatePrompt(role, (PromptContent) content, trajectory, trajectoryEntity);
+			return adjudicatePrompt(role, (PromptContent) content, trajectory);
 		}
 		String toolId = (content instanceof ToolRequestContent request) ? request.toolId()
 				: ((ToolResponseContent) content).toolId();
@@ -221,33 +220,33 @@ final class AgentPolicies {
 			String what = (shape == RequestShape.TOOL_CALL) ? "Invalid arguments for tool '" : "Invalid result of tool '";
 			return new Adjudication(Decision.DENY, what + toolId + "': " + ex.getMessage(), List.of());
 		}
-		if (partition.isEmpty()) {
-			return new Adjudication(Decision.DENY, Decisions.NO_PERMIT, List.of());
+		if (!partition.needsEngine()) {
+			return Decisions.withoutEngine(partition);
 		}
-		Set<Entity> entities = entities(partition, trajectoryEntity);
+		Set<Entity> entities = entities(partition);
+		if (partition.readsResource()) {
+			entities.add(new Entity(trajectory, Map.of("step_count", new PrimLong(stepCount)), Set.of()));
+		}
 		return evaluate(new AuthorizationRequest(this.agentUid, this.actionUids.get(action.name()), trajectory, context),
 				partition, entities);
 	}
 
-	private Adjudication adjudicatePrompt(Role role, PromptContent content, EntityUID trajectory,
-			Entity trajectoryEntity) {
+	private Adjudication adjudicatePrompt(Role role, PromptContent content, EntityUID trajectory) {
 		Partition partition = this.partitions.get(AgentSchema.PROMPT_ACTION).get(RequestShape.PROMPT);
-		if (partition.isEmpty()) {
-			return new Adjudication(Decision.DENY, Decisions.NO_PERMIT, List.of());
+		if (!partition.needsEngine()) {
+			return Decisions.withoutEngine(partition);
 		}
 		EntityUID messageUid = this.messageType.of(UUID.randomUUID().toString());
 		Entity message = new Entity(messageUid,
 				Map.of("content", new PrimString(content.text()), "role", this.roleUids.get(role)), Set.of(trajectory));
-		Set<Entity> entities = entities(partition, trajectoryEntity);
+		Set<Entity> entities = entities(partition);
 		entities.add(message);
 		return evaluate(new AuthorizationRequest(this.agentUid, this.actionUids.get(AgentSchema.PROMPT_ACTION),
 				messageUid, Map.of()), partition, entities);
 	}
 
-	private Set<Entity> entities(Partition partition, Entity trajectoryEntity) {
-		Set<Entity> entities = partition.readsPrincipal() ? new HashSet<>(this.principalEntities) : new HashSet<>(4);
-		entities.add(trajectoryEntity);
-		return entities;
+	private Set<Entity> entities(Partition partition) {
+		return partition.readsPrincipal() ? new HashSet<>(this.principalEntities) : new HashSet<>(4);
 	}
 
 	private static void addParameters(Map<String, Value> context, ToolAction action, ToolRequestContent request,

@@ -61,7 +61,7 @@ final class Decisions {
 				}
 			}
 		}
-		List<PolicyMetadata> permits = new ArrayList<>();
+		List<PolicyMetadata> permits = new ArrayList<>(partition.unconditionalPermits());
 		List<PolicyMetadata> denies = new ArrayList<>();
 		List<PolicyMetadata> escalates = new ArrayList<>();
 		for (String id : response.getReason()) {
@@ -79,7 +79,10 @@ final class Decisions {
 				denies.add(policy.metadata());
 			}
 		}
-		if (response.isAllowed() && erroredForbids.isEmpty()) {
+		// Without a matching forbid the unconditional permits (kept from the engine) allow.
+		boolean allowed = response.isAllowed()
+				|| (!permits.isEmpty() && denies.isEmpty() && escalates.isEmpty());
+		if (allowed && erroredForbids.isEmpty()) {
 			permits.sort(BY_ID);
 			return new Adjudication(Decision.ALLOW, ALLOWED, permits);
 		}
@@ -99,6 +102,17 @@ final class Decisions {
 			return new Adjudication(Decision.ESCALATE, reason, escalates);
 		}
 		return new Adjudication(Decision.DENY, NO_PERMIT, List.of());
+	}
+
+	/**
+	 * Decide for a partition whose policies need no evaluation: its unconditional
+	 * permits allow; without any, nothing permits.
+	 * @param partition the partition
+	 * @return the adjudication
+	 */
+	static Adjudication withoutEngine(Partition partition) {
+		return partition.unconditionalPermits().isEmpty() ? new Adjudication(Decision.DENY, NO_PERMIT, List.of())
+				: new Adjudication(Decision.ALLOW, ALLOWED, partition.unconditionalPermits());
 	}
 
 	private static String describe(PolicyMetadata policy, String error) {

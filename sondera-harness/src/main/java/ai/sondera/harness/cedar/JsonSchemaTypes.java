@@ -100,7 +100,7 @@ final class JsonSchemaTypes {
 		Set<String> required = new HashSet<>();
 		schema.path("required").forEach((name) -> required.add(name.asText()));
 		Map<String, Attribute> attributes = new LinkedHashMap<>();
-		schema.path("properties").fields().forEachRemaining((property) -> {
+		schema.path("properties").properties().forEach((property) -> {
 			JsonNode propertySchema = property.getValue();
 			boolean nullable = typeList(propertySchema) && hasNull(propertySchema.get("type"));
 			attributes.put(property.getKey(),

@@ -38,6 +38,16 @@ record LoadedPolicy(Policy policy, boolean forbid, PolicyMetadata metadata, Json
 		return this.metadata.id();
 	}
 
+	/**
+	 * Return whether this is a permit without conditions on principal, resource or
+	 * context: wherever it applies it is satisfied, so the engine need not evaluate it.
+	 * @return whether the policy always permits where it applies
+	 */
+	boolean unconditionalPermit() {
+		return !this.forbid && "All".equals(this.ast.path("principal").path("op").asText())
+				&& "All".equals(this.ast.path("resource").path("op").asText()) && this.ast.path("conditions").isEmpty();
+	}
+
 	String location() {
 		return this.origin + ":" + this.line;
 	}

@@ -15,6 +15,8 @@
  */
 package ai.sondera.harness.cedar;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +27,13 @@ import com.cedarpolicy.model.exception.CacheException;
 import com.cedarpolicy.model.policy.Policy;
 import com.cedarpolicy.model.policy.PolicySet;
 
+import ai.sondera.harness.PolicyMetadata;
+
 /**
  * The policies that apply to one (action, request shape), as a cached native policy set,
  * and which parts of the request they can read. Built once at load time; only this set
- * is sent to the engine, and only the context its policies can read.
+ * is sent to the engine (less the permits without conditions, which are known to be
+ * satisfied), and only the context and entities its policies can read.
  *
  * @author Sondera
  */
@@ -44,7 +49,11 @@ final class Partition {
 
 	private static final Pattern PRINCIPAL_DATA = Pattern.compile("\\bprincipal\\s*(\\.|\\[|has\\b)");
 
+	private static final Pattern RESOURCE_DATA = Pattern.compile("\\bresource\\s*(\\.|\\[|has\\b)");
+
 	private final Map<String, LoadedPolicy> policies;
+
+	private final List<PolicyMetadata> unconditionalPermits;
 
 	// Strong reference: the native cache entry lives only as long as this object.
 	private final PolicySet policySet;
@@ -59,15 +68,25 @@ final class Partition {
 
 	private final boolean readsPrincipal;
 
+	private final boolean readsResource;
+
 	Partition(List<LoadedPolicy> policies) {
 		this.policies = new LinkedHashMap<>();
+		List<PolicyMetadata> unconditional = new ArrayList<>();
 		HashSet<Policy> cedarPolicies = new HashSet<>();
 		for (LoadedPolicy policy : policies) {
 			this.policies.put(policy.id(), policy);
-			cedarPolicies.add(policy.policy());
+			if (policy.unconditionalPermit()) {
+				unconditional.add(policy.metadata());
+			}
+			else {
+				cedarPolicies.add(policy.policy());
+			}
 		}
+		unconditional.sort(Comparator.comparing(PolicyMetadata::id));
+		this.unconditionalPermits = List.copyOf(unconditional);
 		this.policySet = new PolicySet(cedarPolicies);
-		if (!policies.isEmpty()) {
+		if (!cedarPolicies.isEmpty()) {
 			try {
 				this.policySet.cache();
 			}
@@ -80,6 +99,7 @@ final class Partition {
 		this.readsResponse = reads(policies, RESPONSE);
 		this.readsResponseJson = reads(policies, RESPONSE_JSON);
 		this.readsPrincipal = reads(policies, PRINCIPAL_DATA);
+		this.readsResource = reads(policies, RESOURCE_DATA);
 	}
 
 	private static boolean reads(List<LoadedPolicy> policies, Pattern pattern) {
@@ -88,6 +108,24 @@ final class Partition {
 
 	boolean isEmpty() {
 		return this.policies.isEmpty();
+	}
+
+	/**
+	 * Return whether any policy must be evaluated by the engine; when not, the
+	 * {@link #unconditionalPermits()} decide alone.
+	 * @return whether to call the engine
+	 */
+	boolean needsEngine() {
+		return !this.policySet.policies.isEmpty();
+	}
+
+	/**
+	 * Return the permits without conditions, which are satisfied wherever they apply and
+	 * are therefore not sent to the engine.
+	 * @return the permits, sorted by id
+	 */
+	List<PolicyMetadata> unconditionalPermits() {
+		return this.unconditionalPermits;
 	}
 
 	PolicySet policySet() {
@@ -116,6 +154,10 @@ final class Partition {
 
 	boolean readsPrincipal() {
 		return this.readsPrincipal;
+	}
+
+	boolean readsResource() {
+		return this.readsResource;
 	}
 
 }

@@ -68,6 +68,23 @@ class CedarPolicyHarnessTests {
 	}
 
 	@Test
+	void allowListsEverySatisfiedPermit() {
+		Trajectory trajectory = Harnesses.start(ALLOW_ALL + """
+				@id("short-commands") permit(principal, action == MyAgent::Action::"Bash", resource)
+				when { context.parameters_json like "*ls*" };
+				@id("never") forbid(principal, action == MyAgent::Action::"Bash", resource)
+				when { context.parameters.command == "reboot" };
+				""");
+		assertThat(toolCall(trajectory, "Bash", Map.of("command", "ls")).policies()).extracting(PolicyMetadata::id)
+			.containsExactly("allow-all", "short-commands");
+		assertThat(toolCall(trajectory, "Bash", Map.of("command", "pwd")).policies()).extracting(PolicyMetadata::id)
+			.containsExactly("allow-all");
+		assertThat(toolCall(trajectory, "Bash", Map.of("command", "reboot")).policies())
+			.extracting(PolicyMetadata::id)
+			.containsExactly("never");
+	}
+
+	@Test
 	void matchingForbidsDenyAndAreNamedWithTheirReasons() {
 		Trajectory trajectory = Harnesses.start(ALLOW_ALL + """
 				@id("no-rm") @reason("No recursive deletes")
