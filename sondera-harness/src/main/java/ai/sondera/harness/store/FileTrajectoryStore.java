@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -71,6 +72,8 @@ public class FileTrajectoryStore implements TrajectoryStore {
 
 	private final Object indexLock = new Object();
 
+	private final Map<String, Agent> savedAgents = new ConcurrentHashMap<>();
+
 	/**
 	 * Create a store under {@link #DEFAULT_ROOT}.
 	 */
@@ -100,12 +103,16 @@ public class FileTrajectoryStore implements TrajectoryStore {
 	@Override
 	public void saveAgent(Agent agent) {
 		checkPathComponent("agent_id", agent.id());
+		if (agent.equals(this.savedAgents.get(agent.id()))) {
+			return;
+		}
 		synchronized (this.indexLock) {
 			List<Object> agents = readArray(this.root.resolve("agents.json"));
 			Map<String, Object> json = StepJson.agent(agent);
 			agents.removeIf((existing) -> existing instanceof Map<?, ?> map && agent.id().equals(map.get("id")));
 			agents.add(json);
 			writeAtomically(this.root.resolve("agents.json"), PythonJson.writeIndented(agents, 2));
+			this.savedAgents.put(agent.id(), agent);
 		}
 	}
 
