@@ -68,6 +68,17 @@ public interface Trajectory {
 	Adjudication adjudicate(Stage stage, Role role, Content content);
 
 	/**
+	 * Record a step decided outside the policies, such as the outcome of an approval for
+	 * an escalated step. It counts as a step, like an adjudication.
+	 * @param stage the stage of the decided step
+	 * @param role who decided ({@link Role#SYSTEM} for an approver)
+	 * @param content the content that was decided
+	 * @param adjudication the decision and its reason
+	 * @throws IllegalStateException if the trajectory has ended
+	 */
+	void record(Stage stage, Role role, Content content, Adjudication adjudication);
+
+	/**
 	 * End the trajectory normally (the Sondera SDK's {@code finalize}).
 	 * @throws IllegalStateException if it has already ended
 	 */

@@ -73,6 +73,8 @@ final class AgentPolicies {
 
 	private final EvaluationErrorMode errorMode;
 
+	private final boolean failOpen;
+
 	private final Map<String, Map<RequestShape, Partition>> partitions;
 
 	private final List<PolicyDescriptor> descriptors;
@@ -92,10 +94,11 @@ final class AgentPolicies {
 	private final Set<Entity> principalEntities = new HashSet<>();
 
 	private AgentPolicies(AgentSchema schema, Map<LoadedPolicy, List<Checkpoint>> applicability,
-			BasicAuthorizationEngine engine, EvaluationErrorMode errorMode) {
+			BasicAuthorizationEngine engine, EvaluationErrorMode errorMode, boolean failOpen) {
 		this.schema = schema;
 		this.engine = engine;
 		this.errorMode = errorMode;
+		this.failOpen = failOpen;
 		String namespace = schema.namespace() + "::";
 		this.trajectoryType = typeName(namespace + "Trajectory");
 		this.messageType = typeName(namespace + "Message");
@@ -152,13 +155,15 @@ final class AgentPolicies {
 	 * @param policies the loaded policies
 	 * @param engine the Cedar engine
 	 * @param errorMode what an evaluation error means
+	 * @param failOpen whether a failure of the engine itself allows instead of denying
 	 * @return the compiled policies
 	 * @throws PolicyLoadException if a policy can never match
 	 */
 	static AgentPolicies compile(Agent agent, List<LoadedPolicy> policies, BasicAuthorizationEngine engine,
-			EvaluationErrorMode errorMode) {
+			EvaluationErrorMode errorMode, boolean failOpen) {
 		AgentSchema schema = new AgentSchema(agent);
-		return new AgentPolicies(schema, Applicability.analyze(schema, policies, engine), engine, errorMode);
+		return new AgentPolicies(schema, Applicability.analyze(schema, policies, engine), engine, errorMode,
+				failOpen);
 	}
 
 	private static EntityTypeName typeName(String name) {
@@ -297,17 +302,22 @@ final class AgentPolicies {
 			response = this.engine.isAuthorized(request, partition.policySet(), entities);
 		}
 		catch (AuthException | RuntimeException ex) {
-			logger.error("Cedar evaluation failed for {}; denying", request.actionEUID, ex);
-			return new Adjudication(Decision.DENY, "Policy evaluation failed, denied to fail closed: " + ex.getMessage(),
-					List.of());
+			logger.error("Cedar evaluation failed for {}", request.actionEUID, ex);
+			return engineFailure(String.valueOf(ex.getMessage()));
 		}
 		if (response.success.isEmpty()) {
 			String errors = response.errors.map(Object::toString).orElse("no details");
-			logger.error("Cedar rejected the request for {}; denying: {}", request.actionEUID, errors);
-			return new Adjudication(Decision.DENY, "Policy evaluation failed, denied to fail closed: " + errors,
-					List.of());
+			logger.error("Cedar rejected the request for {}: {}", request.actionEUID, errors);
+			return engineFailure(errors);
 		}
 		return Decisions.decide(response.success.get(), partition, this.errorMode);
+	}
+
+	private Adjudication engineFailure(String error) {
+		return this.failOpen
+				? new Adjudication(Decision.ALLOW, "Policy evaluation failed, allowed because fail-open is set: " + error,
+						List.of())
+				: new Adjudication(Decision.DENY, "Policy evaluation failed, denied to fail closed: " + error, List.of());
 	}
 
 	private List<String> toolNames() {

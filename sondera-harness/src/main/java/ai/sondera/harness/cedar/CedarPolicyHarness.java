@@ -67,6 +67,8 @@ public final class CedarPolicyHarness implements Harness {
 
 	private final EvaluationErrorMode errorMode;
 
+	private final boolean failOpen;
+
 	private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
 
 	private final Map<Agent, AgentPolicies> compiled = new ConcurrentHashMap<>();
@@ -75,6 +77,7 @@ public final class CedarPolicyHarness implements Harness {
 		this.policies = PolicyReader.read(builder.sources);
 		this.store = builder.store;
 		this.errorMode = builder.errorMode;
+		this.failOpen = builder.failOpen;
 		builder.agents.forEach(this::policiesFor);
 	}
 
@@ -134,7 +137,7 @@ public final class CedarPolicyHarness implements Harness {
 
 	private AgentPolicies policiesFor(Agent agent) {
 		return this.compiled.computeIfAbsent(agent,
-				(key) -> AgentPolicies.compile(key, this.policies, this.engine, this.errorMode));
+				(key) -> AgentPolicies.compile(key, this.policies, this.engine, this.errorMode, this.failOpen));
 	}
 
 	/**
@@ -149,6 +152,8 @@ public final class CedarPolicyHarness implements Harness {
 		private TrajectoryStore store;
 
 		private EvaluationErrorMode errorMode = EvaluationErrorMode.FAIL_CLOSED;
+
+		private boolean failOpen;
 
 		private Builder() {
 		}
@@ -212,6 +217,17 @@ public final class CedarPolicyHarness implements Harness {
 		 */
 		public Builder evaluationErrorMode(EvaluationErrorMode errorMode) {
 			this.errorMode = Objects.requireNonNull(errorMode, "'errorMode' must not be null");
+			return this;
+		}
+
+		/**
+		 * Set whether a failure of the Cedar engine itself (not of a policy) allows the
+		 * request instead of denying it; by default it denies.
+		 * @param failOpen whether to allow on engine failure
+		 * @return this builder
+		 */
+		public Builder failOpen(boolean failOpen) {
+			this.failOpen = failOpen;
 			return this;
 		}
 

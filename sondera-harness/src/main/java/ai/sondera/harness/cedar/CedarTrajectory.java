@@ -94,15 +94,27 @@ final class CedarTrajectory implements Trajectory {
 		Objects.requireNonNull(stage, "'stage' must not be null");
 		Objects.requireNonNull(role, "'role' must not be null");
 		Objects.requireNonNull(content, "'content' must not be null");
+		TrajectoryRecord current = running();
+		long step = this.stepCount.incrementAndGet();
+		Adjudication adjudication = this.policies.adjudicate(stage, role, content, this.uid, step);
+		this.store.append(current, step - 1, new TrajectoryStep(stage, role, content, adjudication, Instant.now()));
+		return adjudication;
+	}
+
+	@Override
+	public void record(Stage stage, Role role, Content content, Adjudication adjudication) {
+		TrajectoryRecord current = running();
+		long step = this.stepCount.incrementAndGet();
+		this.store.append(current, step - 1, new TrajectoryStep(stage, role, content, adjudication, Instant.now()));
+	}
+
+	private TrajectoryRecord running() {
 		TrajectoryRecord current = this.record;
 		if (current.status() != TrajectoryStatus.RUNNING) {
 			throw new IllegalStateException("Trajectory " + current.id() + " is " + current.status().wireName()
 					+ ": initialize a new trajectory (or resume this one) before adjudicating");
 		}
-		long step = this.stepCount.incrementAndGet();
-		Adjudication adjudication = this.policies.adjudicate(stage, role, content, this.uid, step);
-		this.store.append(current, step - 1, new TrajectoryStep(stage, role, content, adjudication, Instant.now()));
-		return adjudication;
+		return current;
 	}
 
 	@Override

@@ -76,6 +76,14 @@ public class InMemoryTrajectoryStore implements TrajectoryStore {
 	}
 
 	/**
+	 * Return every stored trajectory, in no particular order.
+	 * @return the trajectories
+	 */
+	public List<StoredTrajectory> findAll() {
+		return this.trajectories.keySet().stream().map(this::load).flatMap(Optional::stream).toList();
+	}
+
+	/**
 	 * Return the agent saved with the given id.
 	 * @param agentId the agent id
 	 * @return the agent, or empty

@@ -1,0 +1,49 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.spring.ai.approval;
+
+/**
+ * The answer to an {@link ApprovalRequest}.
+ *
+ * @param approved whether the action may run
+ * @param approver who decided (a person or a system)
+ * @param comment why, or {@code null}
+ * @author Sondera
+ */
+public record ApprovalDecision(boolean approved, String approver, String comment) {
+
+	/**
+	 * Approve.
+	 * @param approver who approves
+	 * @param comment why, or {@code null}
+	 * @return the decision
+	 */
+	public static ApprovalDecision approve(String approver, String comment) {
+		return new ApprovalDecision(true, approver, comment);
+	}
+
+	/**
+	 * Reject.
+	 * @param approver who rejects
+	 * @param comment why, or {@code null}
+	 * @return the decision
+	 */
+	public static ApprovalDecision reject(String approver, String comment) {
+		return new ApprovalDecision(false, approver, comment);
+	}
+
+}

@@ -1,0 +1,138 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.spring.ai.approval;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Routes an {@link ApprovalRequest} to an {@link ApprovalHandler} and waits for its
+ * answer. Anything but an explicit approval within the timeout is a rejection, with a
+ * reason that says which: rejected, timed out, the handler failed, or no handler.
+ *
+ * @author Sondera
+ */
+public class ApprovalService {
+
+	private static final Log logger = LogFactory.getLog(ApprovalService.class);
+
+	private final Map<String, ApprovalHandler> handlers;
+
+	private final Duration timeout;
+
+	/**
+	 * Create a new service.
+	 * @param handlers the handlers by bean name, in routing order
+	 * @param timeout how long to wait for a decision
+	 */
+	public ApprovalService(Map<String, ApprovalHandler> handlers, Duration timeout) {
+		this.handlers = new LinkedHashMap<>(handlers);
+		this.timeout = Objects.requireNonNull(timeout, "'timeout' must not be null");
+	}
+
+	/**
+	 * Ask the handler for the request and wait for its decision.
+	 * @param request the escalated action
+	 * @return the outcome
+	 */
+	public ApprovalOutcome decide(ApprovalRequest request) {
+		Map.Entry<String, ApprovalHandler> handler = route(request);
+		if (handler == null) {
+			return ApprovalOutcome.denied("no ApprovalHandler takes this escalation"
+					+ (request.escalateArg().isEmpty() ? "" : " (routed to '" + request.escalateArg() + "')")
+					+ "; define an ApprovalHandler bean" + (request.escalateArg().isEmpty() ? ""
+							: " named '" + request.escalateArg() + "' or one whose supports() accepts it"), null);
+		}
+		CompletableFuture<ApprovalDecision> future;
+		try {
+			future = handler.getValue().requestApproval(request).toCompletableFuture();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Approval handler '" + handler.getKey() + "' failed for request " + request.id(), ex);
+			return ApprovalOutcome.denied("approval handler '" + handler.getKey() + "' failed: " + ex.getMessage(), null);
+		}
+		try {
+			ApprovalDecision decision = future.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			if (decision == null) {
+				return ApprovalOutcome.denied("approval handler '" + handler.getKey() + "' gave no decision", null);
+			}
+			String by = (decision.approver() != null) ? " by " + decision.approver() : "";
+			String comment = (decision.comment() != null && !decision.comment().isEmpty()) ? ": " + decision.comment()
+					: "";
+			return decision.approved() ? ApprovalOutcome.approved("approved" + by + comment, decision)
+					: ApprovalOutcome.denied("rejected" + by + comment, decision);
+		}
+		catch (TimeoutException ex) {
+			future.cancel(true);
+			return ApprovalOutcome.denied("no decision from approval handler '" + handler.getKey() + "' within "
+					+ this.timeout + " (sondera.approval.timeout)", null);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			logger.warn("Approval handler '" + handler.getKey() + "' failed for request " + request.id(), cause);
+			return ApprovalOutcome.denied("approval handler '" + handler.getKey() + "' failed: " + cause.getMessage(),
+					null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			future.cancel(true);
+			return ApprovalOutcome.denied("interrupted while waiting for approval", null);
+		}
+	}
+
+	private Map.Entry<String, ApprovalHandler> route(ApprovalRequest request) {
+		ApprovalHandler named = this.handlers.get(request.escalateArg());
+		if (named != null) {
+			return Map.entry(request.escalateArg(), named);
+		}
+		for (Map.Entry<String, ApprovalHandler> entry : this.handlers.entrySet()) {
+			if (entry.getValue().supports(request)) {
+				return entry;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * What came of an approval request.
+	 *
+	 * @param approved whether the action may run
+	 * @param reason what happened, for the trajectory and the model
+	 * @param decision the handler's decision, or {@code null} if there was none
+	 */
+	public record ApprovalOutcome(boolean approved, String reason, ApprovalDecision decision) {
+
+		static ApprovalOutcome approved(String reason, ApprovalDecision decision) {
+			return new ApprovalOutcome(true, reason, decision);
+		}
+
+		static ApprovalOutcome denied(String reason, ApprovalDecision decision) {
+			return new ApprovalOutcome(false, reason, decision);
+		}
+
+	}
+
+}

@@ -1,0 +1,237 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.spring.ai.tool;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.ai.chat.model.ToolContext;
+import org.springframework.ai.tool.ToolCallback;
+
+import ai.sondera.harness.Adjudication;
+import ai.sondera.harness.Content;
+import ai.sondera.harness.Decision;
+import ai.sondera.harness.PolicyMetadata;
+import ai.sondera.harness.PolicyViolationException;
+import ai.sondera.harness.Role;
+import ai.sondera.harness.Stage;
+import ai.sondera.harness.ToolRequestContent;
+import ai.sondera.harness.ToolResponseContent;
+import ai.sondera.harness.Trajectory;
+import ai.sondera.spring.ai.EnforcementMode;
+import ai.sondera.spring.ai.approval.ApprovalRequest;
+import ai.sondera.spring.ai.approval.ApprovalService;
+import ai.sondera.spring.ai.approval.ApprovalService.ApprovalOutcome;
+
+/**
+ * The checkpoint around one tool call: PRE_TOOL before the tool runs, POST_TOOL on its
+ * result, and what a DENY or ESCALATE means ({@link EnforcementMode}, approvals).
+ *
+ * @author Sondera
+ */
+public class ToolCallGuard {
+
+	/** The default text a steered model receives instead of the tool result. */
+	public static final String DEFAULT_STEER_MESSAGE = "Tool call '{tool}' was denied by policy: {reason}. "
+			+ "Do not repeat this call; choose a different approach.";
+
+	private static final Log logger = LogFactory.getLog(ToolCallGuard.class);
+
+	private static final ObjectMapper MAPPER = new ObjectMapper();
+
+	private static final TypeReference<LinkedHashMap<String, Object>> ARGUMENTS = new TypeReference<>() {
+	};
+
+	private final ApprovalService approvals;
+
+	private final AgentToolCatalog catalog;
+
+	private final Function<String, EnforcementMode> modes;
+
+	private final boolean failOpen;
+
+	private final String steerMessage;
+
+	/**
+	 * Create a guard.
+	 * @param approvals decides escalations
+	 * @param catalog the agent's tools, for tools rejected at request time
+	 * @param modes the enforcement mode of each tool by name
+	 * @param failOpen whether an error in the harness lets the call run
+	 * @param steerMessage the text a steered model receives; {@code {tool}} and
+	 * {@code {reason}} are replaced
+	 */
+	public ToolCallGuard(ApprovalService approvals, AgentToolCatalog catalog, Function<String, EnforcementMode> modes,
+			boolean failOpen, String steerMessage) {
+		this.approvals = Objects.requireNonNull(approvals, "'approvals' must not be null");
+		this.catalog = Objects.requireNonNull(catalog, "'catalog' must not be null");
+		this.modes = Objects.requireNonNull(modes, "'modes' must not be null");
+		this.failOpen = failOpen;
+		this.steerMessage = Objects.requireNonNull(steerMessage, "'steerMessage' must not be null");
+	}
+
+	/**
+	 * Call a tool under policy.
+	 * @param tool the real tool
+	 * @param input the arguments as the model sent them (JSON)
+	 * @param toolContext the tool context, or {@code null}
+	 * @param trajectory the trajectory the call belongs to
+	 * @return the tool result, or the steering text if the call or its result was denied
+	 * @throws PolicyViolationException if denied in {@link EnforcementMode#BLOCK} mode
+	 */
+	public String call(ToolCallback tool, String input, ToolContext toolContext, Trajectory trajectory) {
+		String name = tool.getToolDefinition().name();
+		EnforcementMode mode = this.modes.apply(name);
+		ToolRequestContent request;
+		Adjudication before;
+		try {
+			request = new ToolRequestContent(name, parseArguments(input));
+			String rejection = this.catalog.rejection(name);
+			if (rejection != null) {
+				before = new Adjudication(Decision.DENY, "Tool '" + name + "' is not under policy: " + rejection,
+						List.of());
+				trajectory.record(Stage.PRE_TOOL, Role.MODEL, request, before);
+			}
+			else {
+				before = trajectory.adjudicate(Stage.PRE_TOOL, Role.MODEL, request);
+			}
+		}
+		catch (RuntimeException ex) {
+			if (this.failOpen) {
+				logger.warn("Policy check of tool '" + name + "' failed; calling it because fail-open is set", ex);
+				return tool.call(input, toolContext);
+			}
+			logger.warn("Policy check of tool '" + name + "' failed; denying: " + ex.getMessage());
+			logger.debug("Policy check failure of tool '" + name + "'", ex);
+			request = new ToolRequestContent(name, Map.of());
+			before = new Adjudication(Decision.DENY, "Policy check failed, denied to fail closed: " + ex.getMessage(),
+					List.of());
+			recordQuietly(trajectory, Stage.PRE_TOOL, request, before);
+		}
+		Adjudication verdict = enforce(Stage.PRE_TOOL, mode, before, request, name, request.arguments(), trajectory);
+		if (!verdict.isAllowed()) {
+			return deny(Stage.PRE_TOOL, mode, verdict, name);
+		}
+		String result = tool.call(input, toolContext);
+		ToolResponseContent response = new ToolResponseContent(name, parseResult(result));
+		Adjudication after;
+		try {
+			after = trajectory.adjudicate(Stage.POST_TOOL, Role.TOOL, response);
+		}
+		catch (RuntimeException ex) {
+			if (this.failOpen) {
+				logger.warn("Policy check of the result of tool '" + name + "' failed; passing it on (fail-open)", ex);
+				return result;
+			}
+			after = new Adjudication(Decision.DENY, "Policy check failed, denied to fail closed: " + ex.getMessage(),
+					List.of());
+		}
+		verdict = enforce(Stage.POST_TOOL, mode, after, response, name, request.arguments(), trajectory);
+		return verdict.isAllowed() ? result : deny(Stage.POST_TOOL, mode, verdict, name);
+	}
+
+	/**
+	 * Turn an adjudication into the final verdict: ALLOW as is, ESCALATE through
+	 * approval, everything allowed in monitor mode.
+	 */
+	private Adjudication enforce(Stage stage, EnforcementMode mode, Adjudication adjudication, Content content,
+			String name, Map<String, Object> arguments, Trajectory trajectory) {
+		if (adjudication.isAllowed()) {
+			return adjudication;
+		}
+		if (mode == EnforcementMode.MONITOR) {
+			logger.warn("Monitor mode: tool '" + name + "' at " + stage + " would be " + adjudication.decision() + ": "
+					+ adjudication.reason());
+			return new Adjudication(Decision.ALLOW, adjudication.reason(), adjudication.policies());
+		}
+		if (adjudication.isDenied()) {
+			return adjudication;
+		}
+		ApprovalRequest request = new ApprovalRequest(UUID.randomUUID().toString(), stage, name, arguments,
+				adjudication.reason(), adjudication.policies(), escalateArg(adjudication), trajectory.id(),
+				trajectory.sessionId());
+		ApprovalOutcome outcome = this.approvals.decide(request);
+		Adjudication decided = new Adjudication(outcome.approved() ? Decision.ALLOW : Decision.DENY,
+				"Escalation " + outcome.reason() + " (" + adjudication.reason() + ")", adjudication.policies());
+		recordQuietly(trajectory, stage, content, decided);
+		return decided;
+	}
+
+	private String deny(Stage stage, EnforcementMode mode, Adjudication adjudication, String name) {
+		if (mode == EnforcementMode.BLOCK) {
+			throw new PolicyViolationException(stage, adjudication);
+		}
+		return this.steerMessage.replace("{tool}", name).replace("{reason}", adjudication.reason());
+	}
+
+	private static String escalateArg(Adjudication adjudication) {
+		for (PolicyMetadata policy : adjudication.policies()) {
+			if (policy.escalate() && !policy.escalateArg().isEmpty()) {
+				return policy.escalateArg();
+			}
+		}
+		return "";
+	}
+
+	private static void recordQuietly(Trajectory trajectory, Stage stage, Content content, Adjudication adjudication) {
+		try {
+			trajectory.record(stage, Role.SYSTEM, content, adjudication);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not record " + adjudication.decision() + " at " + stage + " in trajectory "
+					+ trajectory.id(), ex);
+		}
+	}
+
+	private static Map<String, Object> parseArguments(String input) {
+		if (input == null || input.isBlank()) {
+			return Map.of();
+		}
+		try {
+			return MAPPER.readValue(input, ARGUMENTS);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException("tool arguments are not a JSON object: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/**
+	 * Read a tool result as JSON when it is JSON (Spring AI serializes results), so that
+	 * {@code context.response} is typed; otherwise keep the text.
+	 */
+	private static Object parseResult(String result) {
+		if (result == null) {
+			return null;
+		}
+		try {
+			return MAPPER.readValue(result, Object.class);
+		}
+		catch (JsonProcessingException ex) {
+			return result;
+		}
+	}
+
+}

@@ -1,0 +1,132 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.spring.ai.tool;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.ToolCallbackProvider;
+import org.springframework.ai.tool.annotation.Tool;
+import org.springframework.ai.tool.definition.ToolDefinition;
+import org.springframework.ai.tool.support.ToolDefinitions;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+import ai.sondera.spring.ai.EnforcementMode;
+
+/**
+ * Finds the tools an application can give its models, so that policies are validated
+ * against them at startup: {@link ToolCallback} and {@link ToolCallbackProvider} beans
+ * (MCP tools arrive this way), {@code @Tool} methods of beans, and {@code @Tool} methods
+ * of other classes (tools passed per request as {@code .tools(new X())}). Also reads
+ * {@link ToolPolicy} annotations.
+ *
+ * @author Sondera
+ */
+public final class ToolDiscovery {
+
+	private static final Log logger = LogFactory.getLog(ToolDiscovery.class);
+
+	private final Map<String, ToolDefinition> tools = new LinkedHashMap<>();
+
+	private final Map<String, EnforcementMode> modes = new HashMap<>();
+
+	/**
+	 * Return the tools found, by name.
+	 * @return the tool definitions
+	 */
+	public List<ToolDefinition> tools() {
+		return new ArrayList<>(this.tools.values());
+	}
+
+	/**
+	 * Return the modes set with {@link ToolPolicy}, by tool name.
+	 * @return the modes
+	 */
+	public Map<String, EnforcementMode> modes() {
+		return Map.copyOf(this.modes);
+	}
+
+	/**
+	 * Add the tools of the beans of a bean factory.
+	 * @param beanFactory the bean factory
+	 * @return this discovery
+	 */
+	public ToolDiscovery addBeans(ListableBeanFactory beanFactory) {
+		beanFactory.getBeansOfType(ToolCallback.class).values().forEach(this::add);
+		beanFactory.getBeansOfType(ToolCallbackProvider.class).forEach((name, provider) -> {
+			try {
+				for (ToolCallback tool : provider.getToolCallbacks()) {
+					add(tool);
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not list the tools of ToolCallbackProvider bean '" + name
+						+ "'; they will be put under policy when first called", ex);
+			}
+		});
+		for (String name : beanFactory.getBeanDefinitionNames()) {
+			Class<?> type = beanFactory.getType(name, false);
+			if (type != null) {
+				addClass(ClassUtils.getUserClass(type));
+			}
+		}
+		return this;
+	}
+
+	/**
+	 * Add the {@code @Tool} methods of classes.
+	 * @param classes the classes
+	 * @return this discovery
+	 */
+	public ToolDiscovery addClasses(Collection<Class<?>> classes) {
+		classes.forEach(this::addClass);
+		return this;
+	}
+
+	private void addClass(Class<?> type) {
+		if (type.getName().startsWith("org.springframework.")) {
+			return;
+		}
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type)) {
+			if (AnnotatedElementUtils.isAnnotated(method, Tool.class)) {
+				ToolDefinition definition = ToolDefinitions.from(method);
+				this.tools.putIfAbsent(definition.name(), definition);
+				ToolPolicy policy = AnnotatedElementUtils.findMergedAnnotation(method, ToolPolicy.class);
+				if (policy != null) {
+					this.modes.put(definition.name(), policy.mode());
+				}
+			}
+		}
+	}
+
+	private void add(ToolCallback tool) {
+		ToolCallback real = (tool instanceof GuardedToolCallback guarded) ? guarded.getDelegate() : tool;
+		this.tools.putIfAbsent(real.getToolDefinition().name(), real.getToolDefinition());
+	}
+
+}

@@ -1,0 +1,68 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.boot.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternUtils;
+
+import ai.sondera.harness.Harness;
+import ai.sondera.harness.cedar.CedarPolicyHarness;
+import ai.sondera.harness.store.FileTrajectoryStore;
+import ai.sondera.harness.store.InMemoryTrajectoryStore;
+import ai.sondera.harness.store.TrajectoryStore;
+
+/**
+ * Auto-configuration of the Cedar policy harness: policies from
+ * {@code sondera.cedar.policies}, trajectories in {@code sondera.trajectories}.
+ *
+ * @author Sondera
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "sondera.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SonderaProperties.class)
+public final class SonderaHarnessAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TrajectoryStore sonderaTrajectoryStore(SonderaProperties properties) {
+		SonderaProperties.Trajectories trajectories = properties.getTrajectories();
+		return (trajectories.getStore() == SonderaProperties.Trajectories.Store.MEMORY)
+				? new InMemoryTrajectoryStore() : new FileTrajectoryStore(trajectories.getPath());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(Harness.class)
+	CedarPolicyHarness sonderaHarness(SonderaProperties properties, ObjectProvider<TrajectoryStore> store,
+			ResourceLoader resourceLoader) {
+		ResourcePatternResolver resourcePatternResolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
+		SonderaProperties.Cedar cedar = properties.getCedar();
+		return CedarPolicyHarness.builder()
+			.policies(PolicyLocations.load(cedar.getPolicies(), resourcePatternResolver))
+			.store(store.getObject())
+			.evaluationErrorMode(cedar.getOnError())
+			.failOpen(properties.isFailOpen())
+			.build();
+	}
+
+}

@@ -1,0 +1,409 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.boot.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import ai.sondera.harness.cedar.EvaluationErrorMode;
+import ai.sondera.spring.ai.EnforcementMode;
+import ai.sondera.spring.ai.tool.ToolCallGuard;
+
+/**
+ * Configuration properties of the Sondera policy harness ({@code sondera.*}).
+ *
+ * @author Sondera
+ */
+@ConfigurationProperties("sondera")
+public class SonderaProperties {
+
+	/**
+	 * Whether to put model turns and tool calls under policy.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * What a denial does: 'steer' tells the model why so it can try another way, 'block'
+	 * throws PolicyViolationException, 'monitor' only records the decision.
+	 */
+	private EnforcementMode mode = EnforcementMode.STEER;
+
+	/**
+	 * Whether an error inside the harness (unreadable tool arguments, an engine or
+	 * storage failure) lets the action run instead of denying it.
+	 */
+	private boolean failOpen;
+
+	private final Agent agent = new Agent();
+
+	private final Cedar cedar = new Cedar();
+
+	/**
+	 * Per-tool settings, by tool name.
+	 */
+	private final Map<String, ToolSettings> tools = new LinkedHashMap<>();
+
+	private final Approval approval = new Approval();
+
+	private final Steer steer = new Steer();
+
+	private final Trajectories trajectories = new Trajectories();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public EnforcementMode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(EnforcementMode mode) {
+		this.mode = mode;
+	}
+
+	public boolean isFailOpen() {
+		return this.failOpen;
+	}
+
+	public void setFailOpen(boolean failOpen) {
+		this.failOpen = failOpen;
+	}
+
+	public Agent getAgent() {
+		return this.agent;
+	}
+
+	public Cedar getCedar() {
+		return this.cedar;
+	}
+
+	public Map<String, ToolSettings> getTools() {
+		return this.tools;
+	}
+
+	public Approval getApproval() {
+		return this.approval;
+	}
+
+	public Steer getSteer() {
+		return this.steer;
+	}
+
+	public Trajectories getTrajectories() {
+		return this.trajectories;
+	}
+
+	/**
+	 * The agent whose actions are adjudicated.
+	 */
+	public static class Agent {
+
+		/**
+		 * Stable id of the agent, used in trajectory paths and as the Cedar principal id.
+		 * Defaults to 'spring.application.name', then 'agent'.
+		 */
+		private String id;
+
+		/**
+		 * Name of the agent; gives the Cedar namespace (spaces and hyphens become '_').
+		 * Defaults to the id.
+		 */
+		private String name;
+
+		/**
+		 * What the agent does.
+		 */
+		private String description = "";
+
+		/**
+		 * The agent's system instruction, recorded with the agent.
+		 */
+		private String instruction = "";
+
+		/**
+		 * Who runs the agent.
+		 */
+		private String providerId = "spring-ai";
+
+		/**
+		 * Names of tools that only appear at request time but that policies name, so that
+		 * those policies validate at startup. Their arguments are visible to policies only
+		 * as 'context.parameters_json'.
+		 */
+		private List<String> tools = new ArrayList<>();
+
+		public String getId() {
+			return this.id;
+		}
+
+		public void setId(String id) {
+			this.id = id;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getDescription() {
+			return this.description;
+		}
+
+		public void setDescription(String description) {
+			this.description = description;
+		}
+
+		public String getInstruction() {
+			return this.instruction;
+		}
+
+		public void setInstruction(String instruction) {
+			this.instruction = instruction;
+		}
+
+		public String getProviderId() {
+			return this.providerId;
+		}
+
+		public void setProviderId(String providerId) {
+			this.providerId = providerId;
+		}
+
+		public List<String> getTools() {
+			return this.tools;
+		}
+
+		public void setTools(List<String> tools) {
+			this.tools = tools;
+		}
+
+	}
+
+	/**
+	 * The Cedar policies.
+	 */
+	public static class Cedar {
+
+		/**
+		 * Where the .cedar files are: directories (searched recursively), files or
+		 * patterns, as Spring resource locations.
+		 */
+		private List<String> policies = new ArrayList<>(List.of("classpath:policies/"));
+
+		/**
+		 * What an evaluation error of a policy means: 'fail-closed' (an erroring forbid
+		 * denies, an erroring permit does not permit) or 'ignore' (skip it, as Cedar and
+		 * the Python SDK do).
+		 */
+		private EvaluationErrorMode onError = EvaluationErrorMode.FAIL_CLOSED;
+
+		/**
+		 * What a policy that cannot match the application's tools at startup does:
+		 * 'fail' stops the application, 'warn' logs it and denies the calls it would
+		 * govern until the tools it names appear.
+		 */
+		private StartupValidation startupValidation = StartupValidation.FAIL;
+
+		public List<String> getPolicies() {
+			return this.policies;
+		}
+
+		public void setPolicies(List<String> policies) {
+			this.policies = policies;
+		}
+
+		public EvaluationErrorMode getOnError() {
+			return this.onError;
+		}
+
+		public void setOnError(EvaluationErrorMode onError) {
+			this.onError = onError;
+		}
+
+		public StartupValidation getStartupValidation() {
+			return this.startupValidation;
+		}
+
+		public void setStartupValidation(StartupValidation startupValidation) {
+			this.startupValidation = startupValidation;
+		}
+
+	}
+
+	/**
+	 * What startup validation of policies against the application's tools does.
+	 */
+	public enum StartupValidation {
+
+		/** Stop the application. */
+		FAIL,
+
+		/** Log the problem and go on. */
+		WARN
+
+	}
+
+	/**
+	 * Settings of one tool.
+	 */
+	public static class ToolSettings {
+
+		/**
+		 * What a denial of this tool does; overrides 'sondera.mode' and @ToolPolicy.
+		 */
+		private EnforcementMode mode;
+
+		public EnforcementMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(EnforcementMode mode) {
+			this.mode = mode;
+		}
+
+	}
+
+	/**
+	 * Approval of escalated actions.
+	 */
+	public static class Approval {
+
+		/**
+		 * How long an escalated action waits for an ApprovalHandler's decision before it
+		 * is denied.
+		 */
+		private Duration timeout = Duration.ofMinutes(5);
+
+		private final Pending pending = new Pending();
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Pending getPending() {
+			return this.pending;
+		}
+
+		/**
+		 * The built-in registry of pending approvals.
+		 */
+		public static class Pending {
+
+			/**
+			 * Whether to register PendingApprovals as the default ApprovalHandler, so that
+			 * escalations wait until the application approves or rejects them by id.
+			 */
+			private boolean enabled;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+		}
+
+	}
+
+	/**
+	 * Steering.
+	 */
+	public static class Steer {
+
+		/**
+		 * The tool result a steered model receives when a tool call is denied; '{tool}'
+		 * and '{reason}' are replaced.
+		 */
+		private String toolMessage = ToolCallGuard.DEFAULT_STEER_MESSAGE;
+
+		public String getToolMessage() {
+			return this.toolMessage;
+		}
+
+		public void setToolMessage(String toolMessage) {
+			this.toolMessage = toolMessage;
+		}
+
+	}
+
+	/**
+	 * Trajectory storage.
+	 */
+	public static class Trajectories {
+
+		/**
+		 * Where trajectories are recorded: 'file' (JSON Lines, Sondera SDK layout) or
+		 * 'memory'.
+		 */
+		private Store store = Store.FILE;
+
+		/**
+		 * Root directory of the file store.
+		 */
+		private Path path = Path.of(".sondera", "trajectories");
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public Path getPath() {
+			return this.path;
+		}
+
+		public void setPath(Path path) {
+			this.path = path;
+		}
+
+		/**
+		 * A trajectory store.
+		 */
+		public enum Store {
+
+			/** JSON Lines files. */
+			FILE,
+
+			/** In memory, lost on restart. */
+			MEMORY
+
+		}
+
+	}
+
+}

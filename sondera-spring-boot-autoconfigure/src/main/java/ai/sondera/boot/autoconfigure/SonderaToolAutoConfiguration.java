@@ -1,0 +1,133 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.boot.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.ai.model.tool.ToolCallingManager;
+import org.springframework.ai.tool.resolution.ToolCallbackResolver;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+
+import ai.sondera.harness.Agent;
+import ai.sondera.harness.Harness;
+import ai.sondera.harness.Tool;
+import ai.sondera.harness.cedar.CedarPolicyHarness;
+import ai.sondera.spring.ai.EnforcementMode;
+import ai.sondera.spring.ai.approval.ApprovalHandler;
+import ai.sondera.spring.ai.approval.ApprovalService;
+import ai.sondera.spring.ai.approval.PendingApprovals;
+import ai.sondera.spring.ai.tool.AgentToolCatalog;
+import ai.sondera.spring.ai.tool.GuardedToolCallingManagerPostProcessor;
+import ai.sondera.spring.ai.tool.ToolCallGuard;
+import ai.sondera.spring.ai.tool.ToolEnforcementModes;
+
+/**
+ * Auto-configuration that puts every Spring AI tool call under policy: the
+ * {@link ToolCallingManager} bean is wrapped, the application's tools are validated
+ * against the policies at startup, and escalations go to {@link ApprovalHandler} beans.
+ *
+ * @author Sondera
+ */
+@AutoConfiguration(after = SonderaHarnessAutoConfiguration.class)
+@ConditionalOnClass(ToolCallingManager.class)
+@ConditionalOnBooleanProperty(name = "sondera.enabled", matchIfMissing = true)
+public final class SonderaToolAutoConfiguration {
+
+	@Bean
+	static GuardedToolCallingManagerPostProcessor sonderaToolCallingManagerPostProcessor(
+			ObjectProvider<Harness> harness, ObjectProvider<AgentToolCatalog> catalog,
+			ObjectProvider<ToolCallGuard> guard, ObjectProvider<ToolCallbackResolver> resolver) {
+		return new GuardedToolCallingManagerPostProcessor(harness, catalog, guard, resolver);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AgentToolCatalog sonderaAgentToolCatalog(SonderaProperties properties, Environment environment,
+			Harness harness) {
+		SonderaProperties.Agent agent = properties.getAgent();
+		String id = (agent.getId() != null) ? agent.getId() : environment.getProperty("spring.application.name", "agent");
+		String name = (agent.getName() != null) ? agent.getName() : id;
+		List<Tool> declared = agent.getTools().stream().map((tool) -> Tool.of(tool, "", null)).toList();
+		Agent base = new Agent(id, agent.getProviderId(), name, agent.getDescription(), agent.getInstruction(),
+				declared);
+		return new AgentToolCatalog(base, (candidate) -> {
+			if (harness instanceof CedarPolicyHarness cedar) {
+				cedar.policies(candidate);
+			}
+		});
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApprovalService sonderaApprovalService(SonderaProperties properties, ListableBeanFactory beanFactory) {
+		Map<String, ApprovalHandler> handlers = beanFactory.getBeansOfType(ApprovalHandler.class);
+		List<Map.Entry<String, ApprovalHandler>> ordered = new java.util.ArrayList<>(handlers.entrySet());
+		ordered.sort((left, right) -> AnnotationAwareOrderComparator.INSTANCE.compare(left.getValue(),
+				right.getValue()));
+		Map<String, ApprovalHandler> routed = new LinkedHashMap<>();
+		ordered.forEach((entry) -> routed.put(entry.getKey(), entry.getValue()));
+		return new ApprovalService(routed, properties.getApproval().getTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolEnforcementModes sonderaToolEnforcementModes(SonderaProperties properties) {
+		Map<String, EnforcementMode> configured = new LinkedHashMap<>();
+		properties.getTools().forEach((name, settings) -> {
+			if (settings.getMode() != null) {
+				configured.put(name, settings.getMode());
+			}
+		});
+		return new ToolEnforcementModes(properties.getMode(), configured);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolCallGuard sonderaToolCallGuard(SonderaProperties properties, ApprovalService approvals,
+			AgentToolCatalog catalog, ToolEnforcementModes modes) {
+		return new ToolCallGuard(approvals, catalog, modes, properties.isFailOpen(),
+				properties.getSteer().getToolMessage());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SonderaToolValidator sonderaToolValidator(SonderaProperties properties, AgentToolCatalog catalog,
+			ToolEnforcementModes modes, ListableBeanFactory beanFactory) {
+		return new SonderaToolValidator(properties, catalog, modes, beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("sondera.approval.pending.enabled")
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	PendingApprovals pendingApprovals() {
+		return new PendingApprovals();
+	}
+
+}

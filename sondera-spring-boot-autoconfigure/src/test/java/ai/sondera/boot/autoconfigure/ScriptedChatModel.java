@@ -1,0 +1,95 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.boot.autoconfigure;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.tool.ToolCallingChatOptions;
+
+/**
+ * The only test double: a language model that answers from a script of assistant
+ * messages (tool calls or text) and remembers every prompt it was sent.
+ */
+class ScriptedChatModel implements ChatModel {
+
+	private final Deque<AssistantMessage> script = new ArrayDeque<>();
+
+	private final List<Prompt> prompts = new CopyOnWriteArrayList<>();
+
+	ScriptedChatModel then(AssistantMessage message) {
+		this.script.add(message);
+		return this;
+	}
+
+	ScriptedChatModel thenCall(String tool, String arguments) {
+		return thenCalls(new AssistantMessage.ToolCall("call-" + this.script.size(), "function", tool, arguments));
+	}
+
+	ScriptedChatModel thenCalls(AssistantMessage.ToolCall... calls) {
+		return then(AssistantMessage.builder().content("").toolCalls(List.of(calls)).build());
+	}
+
+	ScriptedChatModel thenSay(String text) {
+		return then(AssistantMessage.builder().content(text).build());
+	}
+
+	List<Prompt> prompts() {
+		return this.prompts;
+	}
+
+	/**
+	 * Return what the tools answered in the last prompt (the model's view of the tool
+	 * results).
+	 */
+	List<String> lastToolResponses() {
+		Prompt last = this.prompts.get(this.prompts.size() - 1);
+		List<String> responses = new java.util.ArrayList<>();
+		for (Message message : last.getInstructions()) {
+			if (message instanceof ToolResponseMessage toolResponses) {
+				toolResponses.getResponses().forEach((response) -> responses.add(response.responseData()));
+			}
+		}
+		return responses;
+	}
+
+	@Override
+	public ChatResponse call(Prompt prompt) {
+		this.prompts.add(prompt);
+		AssistantMessage next = this.script.poll();
+		if (next == null) {
+			next = AssistantMessage.builder().content("done").build();
+		}
+		return new ChatResponse(List.of(new Generation(next)));
+	}
+
+	@Override
+	public ChatOptions getOptions() {
+		return ToolCallingChatOptions.builder().build();
+	}
+
+}

@@ -1,0 +1,367 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.messages.AssistantMessage.ToolCall;
+import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
+import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.ToolCallbackProvider;
+import org.springframework.ai.tool.function.FunctionToolCallback;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import ai.sondera.boot.autoconfigure.tools.AuditTools;
+import ai.sondera.boot.autoconfigure.tools.BankTools;
+import ai.sondera.boot.autoconfigure.tools.ShellTools;
+import ai.sondera.boot.autoconfigure.tools.SideEffects;
+import ai.sondera.boot.autoconfigure.tools.ToolsPackage;
+import ai.sondera.harness.Decision;
+import ai.sondera.harness.PolicyViolationException;
+import ai.sondera.harness.Role;
+import ai.sondera.harness.Stage;
+import ai.sondera.harness.store.InMemoryTrajectoryStore;
+import ai.sondera.harness.store.StoredTrajectory;
+import ai.sondera.harness.store.TrajectoryStep;
+import ai.sondera.spring.ai.approval.ApprovalDecision;
+import ai.sondera.spring.ai.approval.ApprovalHandler;
+import ai.sondera.spring.ai.approval.PendingApprovals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every tool call of a real {@link ChatClient} under policy, in a real Spring Boot
+ * context with Spring AI's auto-configuration; only the model is scripted.
+ */
+class ToolCallPolicyIntegrationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class,
+				SonderaHarnessAutoConfiguration.class, SonderaToolAutoConfiguration.class))
+		.withUserConfiguration(ToolsPackage.class, Fixtures.class)
+		.withPropertyValues("sondera.cedar.policies=classpath:it/", "sondera.agent.id=bank-agent",
+				"sondera.agent.name=Bank", "sondera.agent.tools=weather", "sondera.trajectories.store=memory");
+
+	@Test
+	void allowedCallRuns() {
+		this.runner.run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 50}").thenSay("Sent.");
+			assertThat(ask(context, bank(context))).isEqualTo("Sent.");
+			assertThat(effects(context).count("transfer")).isEqualTo(1);
+			assertThat(model(context).lastToolResponses()).singleElement().asString().contains("sent 50 to bob");
+		});
+	}
+
+	@Test
+	void deniedCallIsSteeredByDefault() {
+		this.runner.run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"eve\", \"amount\": 5000}").thenSay("I could not.");
+			assertThat(ask(context, bank(context))).isEqualTo("I could not.");
+			assertThat(effects(context).count("transfer")).isZero();
+			assertThat(model(context).lastToolResponses()).singleElement()
+				.asString()
+				.contains("Tool call 'transfer' was denied by policy")
+				.contains("[no-big-transfers] Transfers over 1000 are not allowed")
+				.contains("choose a different approach");
+		});
+	}
+
+	@Test
+	void deniedCallIsBlockedInBlockMode() {
+		this.runner.withPropertyValues("sondera.mode=block").run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"eve\", \"amount\": 5000}");
+			assertThatThrownBy(() -> ask(context, bank(context))).isInstanceOf(PolicyViolationException.class)
+				.hasMessageContaining("no-big-transfers")
+				.satisfies((ex) -> assertThat(((PolicyViolationException) ex).getAdjudication().decision())
+					.isEqualTo(Decision.DENY));
+			assertThat(effects(context).count("transfer")).isZero();
+		});
+	}
+
+	@Test
+	void perToolPropertyOverridesTheGlobalMode() {
+		this.runner.withPropertyValues("sondera.tools.transfer.mode=block").run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"eve\", \"amount\": 5000}");
+			assertThatThrownBy(() -> ask(context, bank(context))).isInstanceOf(PolicyViolationException.class);
+		});
+	}
+
+	@Test
+	void toolPolicyAnnotationSetsTheToolsMode() {
+		this.runner.run((context) -> {
+			model(context).thenCall("run", "{\"command\": \"rm -rf /\"}");
+			assertThatThrownBy(() -> ask(context, new ShellTools(effects(context))))
+				.isInstanceOf(PolicyViolationException.class)
+				.hasMessageContaining("No deleting files");
+			assertThat(effects(context).count("run")).isZero();
+		});
+		this.runner.withPropertyValues("sondera.tools.run.mode=steer").run((context) -> {
+			model(context).thenCall("run", "{\"command\": \"rm -rf /\"}").thenSay("ok");
+			assertThat(ask(context, new ShellTools(effects(context)))).isEqualTo("ok");
+			assertThat(effects(context).count("run")).isZero();
+		});
+	}
+
+	@Test
+	void escalationApprovedRunsTheToolAndIsRecorded() {
+		this.runner.withUserConfiguration(ApprovingFinance.class).run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 500}").thenSay("Sent after approval.");
+			assertThat(ask(context, bank(context))).isEqualTo("Sent after approval.");
+			assertThat(effects(context).count("transfer")).isEqualTo(1);
+			List<TrajectoryStep> steps = steps(context);
+			assertThat(steps).extracting((step) -> step.adjudication().decision())
+				.containsExactly(Decision.ESCALATE, Decision.ALLOW, Decision.ALLOW);
+			assertThat(steps.get(1).role()).isEqualTo(Role.SYSTEM);
+			assertThat(steps.get(1).adjudication().reason()).contains("approved by alice: looks fine");
+		});
+	}
+
+	@Test
+	void escalationRejectedIsDenied() {
+		this.runner.withUserConfiguration(RejectingFinance.class).run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 500}").thenSay("Not sent.");
+			ask(context, bank(context));
+			assertThat(effects(context).count("transfer")).isZero();
+			assertThat(model(context).lastToolResponses()).singleElement()
+				.asString()
+				.contains("rejected by carol: over budget");
+		});
+	}
+
+	@Test
+	void escalationThatTimesOutIsDenied() {
+		this.runner.withUserConfiguration(PendingApprovalsEnabled.class)
+			.withPropertyValues("sondera.approval.pending.enabled=true", "sondera.approval.timeout=200ms")
+			.run((context) -> {
+				model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 500}").thenSay("Timed out.");
+				ask(context, bank(context));
+				assertThat(effects(context).count("transfer")).isZero();
+				assertThat(model(context).lastToolResponses()).singleElement()
+					.asString()
+					.contains("no decision")
+					.contains("within PT0.2S");
+				assertThat(context.getBean(PendingApprovals.class).pending()).isEmpty();
+			});
+	}
+
+	@Test
+	void pendingApprovalCanBeCompletedByIdFromElsewhere() {
+		this.runner.withPropertyValues("sondera.approval.pending.enabled=true", "sondera.approval.timeout=10s")
+			.run((context) -> {
+				PendingApprovals pending = context.getBean(PendingApprovals.class);
+				CompletableFuture.runAsync(() -> {
+					while (pending.pending().isEmpty()) {
+						Thread.onSpinWait();
+					}
+					pending.approve(pending.pending().get(0).id(), "dave", null);
+				});
+				model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 500}").thenSay("Sent.");
+				assertThat(ask(context, bank(context))).isEqualTo("Sent.");
+				assertThat(effects(context).count("transfer")).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void escalationWithoutHandlerIsDenied() {
+		this.runner.run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 500}").thenSay("No.");
+			ask(context, bank(context));
+			assertThat(effects(context).count("transfer")).isZero();
+			assertThat(model(context).lastToolResponses()).singleElement()
+				.asString()
+				.contains("no ApprovalHandler")
+				.contains("'finance'");
+		});
+	}
+
+	@Test
+	void deniedResultNeverReachesTheModel() {
+		this.runner.run((context) -> {
+			model(context).thenCall("statement", "{}").thenSay("Hidden.");
+			ask(context, bank(context));
+			assertThat(effects(context).count("statement")).isEqualTo(1);
+			assertThat(model(context).lastToolResponses()).singleElement()
+				.asString()
+				.doesNotContain("SECRET")
+				.contains("Secrets must not reach the model");
+		});
+		this.runner.withPropertyValues("sondera.mode=block").run((context) -> {
+			model(context).thenCall("statement", "{}");
+			assertThatThrownBy(() -> ask(context, bank(context))).isInstanceOf(PolicyViolationException.class)
+				.hasMessageContaining("POST_TOOL");
+		});
+	}
+
+	@Test
+	void twoToolCallsInOneResponseAreJudgedEachOnItsOwn() {
+		this.runner.run((context) -> {
+			model(context)
+				.thenCalls(new ToolCall("a", "function", "transfer", "{\"to\": \"bob\", \"amount\": 10}"),
+						new ToolCall("b", "function", "transfer", "{\"to\": \"eve\", \"amount\": 9000}"))
+				.thenSay("One of two.");
+			ask(context, bank(context));
+			assertThat(effects(context).log()).containsExactly("transfer:bob=10");
+			assertThat(model(context).lastToolResponses()).hasSize(2);
+			assertThat(model(context).lastToolResponses().get(1)).contains("denied by policy");
+		});
+	}
+
+	@Test
+	void everyWayOfGivingAClientToolsIsGuarded() {
+		this.runner.run((context) -> {
+			SideEffects effects = effects(context);
+			ChatClient client = context.getBean(ChatClient.Builder.class)
+				.defaultTools(new AuditTools(effects))
+				.build();
+			ScriptedChatModel model = model(context);
+			// @Tool methods on a Spring bean
+			model.thenCall("transfer", "{\"to\": \"bob\", \"amount\": 5000}").thenSay("x");
+			client.prompt().user("go").tools(bank(context)).call().content();
+			// @Tool methods on a plain object
+			model.thenCall("run", "{\"command\": \"ls\"}").thenSay("x");
+			client.prompt().user("go").tools(new ShellTools(effects)).call().content();
+			// a FunctionToolCallback known only at request time
+			model.thenCall("weather", "{\"city\": \"Mars\"}").thenSay("x");
+			client.prompt().user("go").tools(weather(effects)).call().content();
+			model.thenCall("weather", "{\"city\": \"Paris\"}").thenSay("x");
+			client.prompt().user("go").tools(weather(effects)).call().content();
+			// a ToolCallbackProvider bean, the way MCP tools arrive
+			model.thenCall("lookup", "{\"name\": \"admin\"}").thenSay("x");
+			client.prompt().user("go").tools(context.getBean(ToolCallbackProvider.class)).call().content();
+			model.thenCall("lookup", "{\"name\": \"ann\"}").thenSay("x");
+			client.prompt().user("go").tools(context.getBean(ToolCallbackProvider.class)).call().content();
+			// default tools of the builder
+			model.thenCall("audit", "{\"user\": \"root\"}").thenSay("x");
+			client.prompt().user("go").call().content();
+			model.thenCall("audit", "{\"user\": \"ann\"}").thenSay("x");
+			client.prompt().user("go").call().content();
+
+			assertThat(effects.log()).containsExactly("run:ls", "weather:Paris", "lookup:ann", "audit:ann");
+		});
+	}
+
+	@Test
+	void unreadableArgumentsAreDenied() {
+		this.runner.run((context) -> {
+			model(context).thenCall("transfer", "{not json").thenSay("x");
+			ask(context, bank(context));
+			assertThat(effects(context).count("transfer")).isZero();
+			assertThat(model(context).lastToolResponses()).singleElement()
+				.asString()
+				.contains("not a JSON object");
+		});
+	}
+
+	private static String ask(AssertableApplicationContext context, Object... tools) {
+		return context.getBean(ChatClient.Builder.class).build().prompt().user("go").tools(tools).call().content();
+	}
+
+	private static ScriptedChatModel model(AssertableApplicationContext context) {
+		return context.getBean(ScriptedChatModel.class);
+	}
+
+	private static SideEffects effects(AssertableApplicationContext context) {
+		return context.getBean(SideEffects.class);
+	}
+
+	private static BankTools bank(AssertableApplicationContext context) {
+		return context.getBean(BankTools.class);
+	}
+
+	private static List<TrajectoryStep> steps(AssertableApplicationContext context) {
+		List<StoredTrajectory> trajectories = context.getBean(InMemoryTrajectoryStore.class).findAll();
+		assertThat(trajectories).hasSize(1);
+		return trajectories.get(0).steps();
+	}
+
+	static ToolCallback weather(SideEffects effects) {
+		return FunctionToolCallback.builder("weather", (WeatherRequest request) -> {
+			effects.record("weather", request.city());
+			return "sunny";
+		}).description("Weather of a city").inputType(WeatherRequest.class).build();
+	}
+
+	record WeatherRequest(String city) {
+	}
+
+	record LookupRequest(String name) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Fixtures {
+
+		@Bean
+		SideEffects sideEffects() {
+			return new SideEffects();
+		}
+
+		@Bean
+		BankTools bankTools(SideEffects effects) {
+			return new BankTools(effects);
+		}
+
+		@Bean
+		ScriptedChatModel chatModel() {
+			return new ScriptedChatModel();
+		}
+
+		@Bean
+		ToolCallbackProvider directory(SideEffects effects) {
+			return ToolCallbackProvider.from(FunctionToolCallback.builder("lookup", (LookupRequest request) -> {
+				effects.record("lookup", request.name());
+				return "found " + request.name();
+			}).description("Look a person up").inputType(LookupRequest.class).build());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApprovingFinance {
+
+		@Bean
+		ApprovalHandler finance() {
+			return (request) -> CompletableFuture.completedFuture(ApprovalDecision.approve("alice", "looks fine"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RejectingFinance {
+
+		@Bean
+		ApprovalHandler finance() {
+			return (request) -> CompletableFuture.completedFuture(ApprovalDecision.reject("carol", "over budget"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PendingApprovalsEnabled {
+
+	}
+
+}
