@@ -47,7 +47,7 @@ final class PolicyLocations {
 		for (String location : locations) {
 			for (Resource resource : resources(location.trim(), resolver)) {
 				if (resource.isReadable()) {
-					String origin = origin(resource);
+					String origin = origin(location.trim(), resource);
 					sources.putIfAbsent(origin, new PolicySource(origin, read(resource)));
 				}
 			}
@@ -78,15 +78,23 @@ final class PolicyLocations {
 		}
 	}
 
-	private static String origin(Resource resource) {
+	/**
+	 * Name a policy file for error messages: {@code classpath:policies/bank.cedar} for a
+	 * classpath location, the file path otherwise.
+	 */
+	private static String origin(String location, Resource resource) {
 		try {
 			String url = resource.getURL().toString();
-			int classes = url.indexOf("/classes/");
-			if (url.startsWith("file:") && classes >= 0) {
-				return "classpath:" + url.substring(classes + "/classes/".length());
+			if (location.startsWith("classpath")) {
+				String path = location.substring(location.indexOf(':') + 1).replaceFirst("^/+", "");
+				int wildcard = path.indexOf('*');
+				String base = (wildcard >= 0) ? path.substring(0, path.lastIndexOf('/', wildcard) + 1) : path;
+				int at = base.isEmpty() ? -1 : url.lastIndexOf("/" + base);
+				if (at >= 0) {
+					return "classpath:" + url.substring(at + 1);
+				}
 			}
-			int jar = url.indexOf("!/");
-			return (jar >= 0) ? "classpath:" + url.substring(jar + 2) : url;
+			return url.startsWith("file:") ? resource.getFile().getPath() : url;
 		}
 		catch (IOException ex) {
 			return resource.getDescription();
