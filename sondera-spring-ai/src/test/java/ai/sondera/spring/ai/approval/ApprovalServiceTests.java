@@ -1,0 +1,100 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.spring.ai.approval;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+import ai.sondera.harness.PolicyMetadata;
+import ai.sondera.harness.Stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Routing and outcomes of {@link ApprovalService}.
+ */
+class ApprovalServiceTests {
+
+	private static ApprovalRequest request(String route) {
+		return new ApprovalRequest("r1", Stage.PRE_TOOL, "transfer", Map.of("amount", 500), "Escalated",
+				List.of(new PolicyMetadata("p", "", true, route, Map.of())), route, "traj-1", null);
+	}
+
+	private static ApprovalHandler answering(String approver) {
+		return (request) -> CompletableFuture.completedFuture(ApprovalDecision.approve(approver, null));
+	}
+
+	@Test
+	void routesByBeanNameThenBySupports() {
+		Map<String, ApprovalHandler> handlers = new LinkedHashMap<>();
+		handlers.put("security", new ApprovalHandler() {
+			@Override
+			public CompletableFuture<ApprovalDecision> requestApproval(ApprovalRequest request) {
+				return CompletableFuture.completedFuture(ApprovalDecision.approve("sec", null));
+			}
+
+			@Override
+			public boolean supports(ApprovalRequest request) {
+				return "transfer".equals(request.toolName()) && request.escalateArg().isEmpty();
+			}
+		});
+		handlers.put("finance", answering("fin"));
+		handlers.put("fallback", answering("default"));
+		ApprovalService service = new ApprovalService(handlers, Duration.ofSeconds(1));
+		assertThat(service.decide(request("finance")).reason()).isEqualTo("approved by fin");
+		assertThat(service.decide(request("")).reason()).isEqualTo("approved by sec");
+		// no handler is named "legal": the first one (in order) whose supports() accepts it decides
+		assertThat(service.decide(request("legal")).reason()).isEqualTo("approved by fin");
+	}
+
+	@Test
+	void failuresAreRejections() {
+		ApprovalHandler throwing = (request) -> {
+			throw new IllegalStateException("queue down");
+		};
+		ApprovalHandler failing = (request) -> CompletableFuture.failedFuture(new IllegalStateException("boom"));
+		ApprovalHandler silent = (request) -> CompletableFuture.completedFuture(null);
+		assertThat(new ApprovalService(Map.of("a", throwing), Duration.ofSeconds(1)).decide(request("")))
+			.satisfies((outcome) -> {
+				assertThat(outcome.approved()).isFalse();
+				assertThat(outcome.reason()).isEqualTo("approval handler 'a' failed: queue down");
+			});
+		assertThat(new ApprovalService(Map.of("b", failing), Duration.ofSeconds(1)).decide(request("")).reason())
+			.isEqualTo("approval handler 'b' failed: boom");
+		assertThat(new ApprovalService(Map.of("c", silent), Duration.ofSeconds(1)).decide(request("")).reason())
+			.isEqualTo("approval handler 'c' gave no decision");
+		assertThat(new ApprovalService(Map.of(), Duration.ofSeconds(1)).decide(request("finance")).reason())
+			.startsWith("no ApprovalHandler takes this escalation (routed to 'finance')");
+	}
+
+	@Test
+	void pendingApprovalsTimeOutAndForget() {
+		PendingApprovals pending = new PendingApprovals();
+		ApprovalService service = new ApprovalService(Map.of("pending", pending), Duration.ofMillis(50));
+		ApprovalService.ApprovalOutcome outcome = service.decide(request(""));
+		assertThat(outcome.approved()).isFalse();
+		assertThat(outcome.reason()).contains("no decision").contains("PT0.05S");
+		assertThat(pending.pending()).isEmpty();
+		assertThat(pending.approve("r1", "late", null)).isFalse();
+	}
+
+}
