@@ -69,6 +69,8 @@ public class SonderaProperties {
 
 	private final Trajectories trajectories = new Trajectories();
 
+	private final Remote remote = new Remote();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -115,6 +117,10 @@ public class SonderaProperties {
 
 	public Trajectories getTrajectories() {
 		return this.trajectories;
+	}
+
+	public Remote getRemote() {
+		return this.remote;
 	}
 
 	/**
@@ -402,6 +408,46 @@ public class SonderaProperties {
 			/** In memory, lost on restart. */
 			MEMORY
 
+		}
+
+	}
+
+	/**
+	 * Connection to the Sondera Platform, for the remote harness (not available yet; the
+	 * values are read from SONDERA_API_TOKEN and SONDERA_HARNESS_ENDPOINT too).
+	 */
+	public static class Remote {
+
+		/**
+		 * API token of the Sondera Platform. Never logged.
+		 */
+		private String apiToken;
+
+		/**
+		 * Endpoint of the Sondera Platform harness.
+		 */
+		private String endpoint = "harness.sondera.ai";
+
+		public String getApiToken() {
+			return this.apiToken;
+		}
+
+		public void setApiToken(String apiToken) {
+			this.apiToken = apiToken;
+		}
+
+		public String getEndpoint() {
+			return this.endpoint;
+		}
+
+		public void setEndpoint(String endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		@Override
+		public String toString() {
+			return "Remote[endpoint=" + this.endpoint + ", apiToken=" + ((this.apiToken != null) ? "****" : "none")
+					+ "]";
 		}
 
 	}
