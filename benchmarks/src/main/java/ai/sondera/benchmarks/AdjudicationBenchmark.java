@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -57,13 +56,8 @@ import ai.sondera.harness.Stage;
 import ai.sondera.harness.Tool;
 import ai.sondera.harness.ToolRequestContent;
 import ai.sondera.harness.Trajectory;
-import ai.sondera.harness.TrajectoryStatus;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
 import ai.sondera.harness.json.PythonJson;
-import ai.sondera.harness.store.StoredTrajectory;
-import ai.sondera.harness.store.TrajectoryRecord;
-import ai.sondera.harness.store.TrajectoryStep;
-import ai.sondera.harness.store.TrajectoryStore;
 
 /**
  * One PRE_TOOL adjudication through {@link CedarPolicyHarness} against a plain cedar-java
@@ -113,7 +107,7 @@ public class AdjudicationBenchmark {
 		CedarPolicyHarness harness = CedarPolicyHarness.builder()
 			.policies(cedar)
 			.agent(agent)
-			.store(new DiscardingStore())
+			.store(new DiscardingTrajectoryStore())
 			.build();
 		this.trajectory = harness.initialize(agent, null);
 		Map<String, Object> arguments = new LinkedHashMap<>();
@@ -169,34 +163,6 @@ public class AdjudicationBenchmark {
 	@Benchmark
 	public AuthorizationResponse plainCedar() throws Exception {
 		return this.engine.isAuthorized(this.plainRequest, this.fullSet, this.plainEntities);
-	}
-
-	/**
-	 * Keeps nothing, so that the benchmark measures adjudication, not storage.
-	 */
-	static final class DiscardingStore implements TrajectoryStore {
-
-		@Override
-		public void saveAgent(Agent agent) {
-		}
-
-		@Override
-		public void create(TrajectoryRecord record) {
-		}
-
-		@Override
-		public void append(TrajectoryRecord record, long stepIndex, TrajectoryStep step) {
-		}
-
-		@Override
-		public void updateStatus(TrajectoryRecord record, TrajectoryStatus status) {
-		}
-
-		@Override
-		public Optional<StoredTrajectory> load(String trajectoryId) {
-			return Optional.empty();
-		}
-
 	}
 
 }

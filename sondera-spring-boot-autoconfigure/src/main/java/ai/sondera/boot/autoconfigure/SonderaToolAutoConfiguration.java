@@ -29,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.annotation.Order;
@@ -46,6 +47,7 @@ import ai.sondera.spring.ai.tool.AgentToolCatalog;
 import ai.sondera.spring.ai.tool.GuardedToolCallingManagerPostProcessor;
 import ai.sondera.spring.ai.tool.ToolCallGuard;
 import ai.sondera.spring.ai.tool.ToolEnforcementModes;
+import ai.sondera.spring.ai.tool.ToolMethodPolicyAspect;
 
 /**
  * Auto-configuration that puts every Spring AI tool call under policy: the
@@ -128,6 +130,19 @@ public final class SonderaToolAutoConfiguration {
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	PendingApprovals pendingApprovals() {
 		return new PendingApprovals();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.aspectj.lang.annotation.Aspect")
+	static class ToolMethodAspectConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ToolMethodPolicyAspect sonderaToolMethodPolicyAspect(Harness harness, AgentToolCatalog catalog,
+				ToolCallGuard guard) {
+			return new ToolMethodPolicyAspect(harness, catalog, guard);
+		}
+
 	}
 
 }

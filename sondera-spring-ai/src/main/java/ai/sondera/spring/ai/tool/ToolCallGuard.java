@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -65,6 +66,9 @@ public class ToolCallGuard {
 	private static final TypeReference<LinkedHashMap<String, Object>> ARGUMENTS = new TypeReference<>() {
 	};
 
+	// Marks the synchronous run of a tool this guard let through; see isGuardedCallInProgress.
+	private static final ThreadLocal<Boolean> IN_GUARDED_CALL = new ThreadLocal<>();
+
 	private final ApprovalService approvals;
 
 	private final AgentToolCatalog catalog;
@@ -104,11 +108,44 @@ public class ToolCallGuard {
 	 */
 	public String call(ToolCallback tool, String input, ToolContext toolContext, Trajectory trajectory) {
 		String name = tool.getToolDefinition().name();
+		return guard(name, () -> parseArguments(input), trajectory, () -> tool.call(input, toolContext),
+				ToolCallGuard::parseResult, (denial) -> steer(name, denial));
+	}
+
+	/**
+	 * Call a {@code @Tool} method directly (not through a model) under policy. A denial
+	 * cannot be turned into a message for a model here, so it always throws, except in
+	 * {@link EnforcementMode#MONITOR} mode.
+	 * @param name the tool name
+	 * @param arguments the arguments by parameter name
+	 * @param trajectory the trajectory the call belongs to
+	 * @param method runs the method
+	 * @return what the method returned
+	 * @throws PolicyViolationException if denied
+	 */
+	public Object invoke(String name, Map<String, Object> arguments, Trajectory trajectory, Invocation<Object> method) {
+		return guard(name, () -> arguments, trajectory, method, (result) -> MAPPER.convertValue(result, Object.class),
+				null);
+	}
+
+	/**
+	 * Return whether the current thread is running a tool this guard let through, so
+	 * that a second layer (the {@code @Tool} aspect) does not adjudicate the same call
+	 * again. Tools run synchronously inside {@link ToolCallback#call}, so the mark is
+	 * scoped to that call on that thread.
+	 * @return whether a guarded call is running
+	 */
+	public static boolean isGuardedCallInProgress() {
+		return IN_GUARDED_CALL.get() != null;
+	}
+
+	private <T> T guard(String name, Supplier<Map<String, Object>> arguments, Trajectory trajectory,
+			Invocation<T> invocation, Function<T, Object> resultView, Function<Adjudication, T> steer) {
 		EnforcementMode mode = this.modes.apply(name);
 		ToolRequestContent request;
 		Adjudication before;
 		try {
-			request = new ToolRequestContent(name, parseArguments(input));
+			request = new ToolRequestContent(name, arguments.get());
 			String rejection = this.catalog.rejection(name);
 			if (rejection != null) {
 				before = new Adjudication(Decision.DENY, "Tool '" + name + "' is not under policy: " + rejection,
@@ -122,7 +159,7 @@ public class ToolCallGuard {
 		catch (RuntimeException ex) {
 			if (this.failOpen) {
 				logger.warn("Policy check of tool '" + name + "' failed; calling it because fail-open is set", ex);
-				return tool.call(input, toolContext);
+				return run(invocation);
 			}
 			logger.warn("Policy check of tool '" + name + "' failed; denying: " + ex.getMessage());
 			logger.debug("Policy check failure of tool '" + name + "'", ex);
@@ -133,12 +170,13 @@ public class ToolCallGuard {
 		}
 		Adjudication verdict = enforce(Stage.PRE_TOOL, mode, before, request, name, request.arguments(), trajectory);
 		if (!verdict.isAllowed()) {
-			return deny(Stage.PRE_TOOL, mode, verdict, name);
+			return deny(Stage.PRE_TOOL, mode, verdict, steer);
 		}
-		String result = tool.call(input, toolContext);
-		ToolResponseContent response = new ToolResponseContent(name, parseResult(result));
+		T result = run(invocation);
+		ToolResponseContent response;
 		Adjudication after;
 		try {
+			response = new ToolResponseContent(name, resultView.apply(result));
 			after = trajectory.adjudicate(Stage.POST_TOOL, Role.TOOL, response);
 		}
 		catch (RuntimeException ex) {
@@ -146,11 +184,33 @@ public class ToolCallGuard {
 				logger.warn("Policy check of the result of tool '" + name + "' failed; passing it on (fail-open)", ex);
 				return result;
 			}
+			response = new ToolResponseContent(name, null);
 			after = new Adjudication(Decision.DENY, "Policy check failed, denied to fail closed: " + ex.getMessage(),
 					List.of());
 		}
 		verdict = enforce(Stage.POST_TOOL, mode, after, response, name, request.arguments(), trajectory);
-		return verdict.isAllowed() ? result : deny(Stage.POST_TOOL, mode, verdict, name);
+		return verdict.isAllowed() ? result : deny(Stage.POST_TOOL, mode, verdict, steer);
+	}
+
+	private static <T> T run(Invocation<T> invocation) {
+		boolean outer = IN_GUARDED_CALL.get() == null;
+		if (outer) {
+			IN_GUARDED_CALL.set(Boolean.TRUE);
+		}
+		try {
+			return invocation.proceed();
+		}
+		catch (RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException("Tool failed: " + ex.getMessage(), ex);
+		}
+		finally {
+			if (outer) {
+				IN_GUARDED_CALL.remove();
+			}
+		}
 	}
 
 	/**
@@ -180,10 +240,15 @@ public class ToolCallGuard {
 		return decided;
 	}
 
-	private String deny(Stage stage, EnforcementMode mode, Adjudication adjudication, String name) {
-		if (mode == EnforcementMode.BLOCK) {
+	private static <T> T deny(Stage stage, EnforcementMode mode, Adjudication adjudication,
+			Function<Adjudication, T> steer) {
+		if (mode == EnforcementMode.BLOCK || steer == null) {
 			throw new PolicyViolationException(stage, adjudication);
 		}
+		return steer.apply(adjudication);
+	}
+
+	private String steer(String name, Adjudication adjudication) {
 		return this.steerMessage.replace("{tool}", name).replace("{reason}", adjudication.reason());
 	}
 
@@ -232,6 +297,23 @@ public class ToolCallGuard {
 		catch (JsonProcessingException ex) {
 			return result;
 		}
+	}
+
+	/**
+	 * Runs the guarded tool.
+	 *
+	 * @param <T> the result type
+	 */
+	@FunctionalInterface
+	public interface Invocation<T> {
+
+		/**
+		 * Run the tool.
+		 * @return its result
+		 * @throws Throwable whatever the tool throws
+		 */
+		T proceed() throws Throwable;
+
 	}
 
 }

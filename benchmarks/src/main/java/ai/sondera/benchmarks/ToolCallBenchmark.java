@@ -1,0 +1,131 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.benchmarks;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.function.FunctionToolCallback;
+
+import ai.sondera.harness.Agent;
+import ai.sondera.harness.Role;
+import ai.sondera.harness.Stage;
+import ai.sondera.harness.ToolRequestContent;
+import ai.sondera.harness.ToolResponseContent;
+import ai.sondera.harness.Trajectory;
+import ai.sondera.harness.cedar.CedarPolicyHarness;
+import ai.sondera.spring.ai.EnforcementMode;
+import ai.sondera.spring.ai.approval.ApprovalService;
+import ai.sondera.spring.ai.tool.AgentToolCatalog;
+import ai.sondera.spring.ai.tool.GuardedToolCallback;
+import ai.sondera.spring.ai.tool.ToolCallGuard;
+
+/**
+ * A Spring AI tool call through {@link GuardedToolCallback} against the bare
+ * {@link ToolCallback}, and the two adjudications the guard makes (PRE_TOOL and
+ * POST_TOOL) on their own: {@code guarded - bare - adjudications} is the guard's own
+ * overhead.
+ *
+ * @author Sondera
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({ Mode.SampleTime, Mode.Throughput })
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "--enable-native-access=ALL-UNNAMED" })
+public class ToolCallBenchmark {
+
+	private static final String INPUT = "{\"to\": \"bob\", \"amount\": 50}";
+
+	private ToolCallback bare;
+
+	private ToolCallback guarded;
+
+	private Trajectory trajectory;
+
+	private ToolRequestContent request;
+
+	private ToolResponseContent response;
+
+	@Setup(Level.Trial)
+	public void setUp() {
+		this.bare = FunctionToolCallback.builder("transfer", (TransferRequest transfer) -> "sent " + transfer.amount())
+			.description("Transfer money")
+			.inputType(TransferRequest.class)
+			.build();
+		Agent agent = new Agent("bench", "bench", "Bench", "", "",
+				List.of(AgentToolCatalog.toTool(this.bare.getToolDefinition())));
+		CedarPolicyHarness harness = CedarPolicyHarness.builder().policies("""
+				@id("allow-all") permit(principal, action, resource);
+				@id("limit") forbid(principal, action == Bench::Action::"transfer", resource)
+				when { context.parameters.amount > 1000 };
+				@id("no-secrets") forbid(principal, action, resource) when { context.response_json like "*SECRET*" };
+				""").agent(agent).store(new DiscardingTrajectoryStore()).build();
+		this.trajectory = harness.initialize(agent, null);
+		ToolCallGuard guard = new ToolCallGuard(new ApprovalService(Map.of(), Duration.ofSeconds(1)),
+				new AgentToolCatalog(agent, (candidate) -> {
+				}), (name) -> EnforcementMode.STEER, false, ToolCallGuard.DEFAULT_STEER_MESSAGE);
+		this.guarded = new GuardedToolCallback(this.bare, guard, this.trajectory);
+		this.request = new ToolRequestContent("transfer", Map.of("to", "bob", "amount", 50));
+		this.response = new ToolResponseContent("transfer", "sent 50");
+		if (!guarded().equals(bare())) {
+			throw new IllegalStateException("The guarded call must be allowed: " + guarded());
+		}
+	}
+
+	@Benchmark
+	public String bare() {
+		return this.bare.call(INPUT);
+	}
+
+	@Benchmark
+	public String guarded() {
+		return this.guarded.call(INPUT);
+	}
+
+	@Benchmark
+	public void adjudications(Blackhole blackhole) {
+		blackhole.consume(this.trajectory.adjudicate(Stage.PRE_TOOL, Role.MODEL, this.request));
+		blackhole.consume(this.trajectory.adjudicate(Stage.POST_TOOL, Role.TOOL, this.response));
+	}
+
+	/**
+	 * The tool's arguments.
+	 *
+	 * @param to the payee
+	 * @param amount the amount
+	 */
+	public record TransferRequest(String to, long amount) {
+	}
+
+}
