@@ -136,7 +136,19 @@ class ToolCallPolicyIntegrationTests {
 			assertThat(steps).extracting((step) -> step.adjudication().decision())
 				.containsExactly(Decision.ESCALATE, Decision.ALLOW, Decision.ALLOW);
 			assertThat(steps.get(1).role()).isEqualTo(Role.SYSTEM);
-			assertThat(steps.get(1).adjudication().reason()).contains("approved by alice: looks fine");
+			assertThat(steps.get(1).adjudication().reason()).contains("approved by finance-bot: known payee");
+		});
+	}
+
+	@Test
+	void escalationRejectedByTheReadmeHandlerIsDenied() {
+		this.runner.withUserConfiguration(ApprovingFinance.class).run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"mallory\", \"amount\": 500}").thenSay("Not sent.");
+			ask(context, bank(context));
+			assertThat(effects(context).count("transfer")).isZero();
+			assertThat(model(context).lastToolResponses()).singleElement()
+				.asString()
+				.contains("rejected by finance-bot: unknown payee");
 		});
 	}
 
@@ -342,9 +354,13 @@ class ToolCallPolicyIntegrationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class ApprovingFinance {
 
+		// The approval handler of README.md
 		@Bean
 		ApprovalHandler finance() {
-			return (request) -> CompletableFuture.completedFuture(ApprovalDecision.approve("alice", "looks fine"));
+			return (request) -> CompletableFuture.completedFuture(
+					request.arguments().get("to").equals("bob")
+							? ApprovalDecision.approve("finance-bot", "known payee")
+							: ApprovalDecision.reject("finance-bot", "unknown payee"));
 		}
 
 	}

@@ -142,6 +142,25 @@ public class ToolCallGuard {
 	private <T> T guard(String name, Supplier<Map<String, Object>> arguments, Trajectory trajectory,
 			Invocation<T> invocation, Function<T, Object> resultView, Function<Adjudication, T> steer) {
 		EnforcementMode mode = this.modes.apply(name);
+		Checked call = checkCall(name, arguments, trajectory);
+		if (!call.verdict().isAllowed()) {
+			return deny(Stage.PRE_TOOL, mode, call.verdict(), steer);
+		}
+		T result = run(invocation);
+		Adjudication verdict = checkResult(name, () -> resultView.apply(result), call.arguments(), trajectory);
+		return verdict.isAllowed() ? result : deny(Stage.POST_TOOL, mode, verdict, steer);
+	}
+
+	/**
+	 * Decide whether a tool call may run: adjudicate PRE_TOOL, ask for approval on
+	 * ESCALATE, let everything through in monitor mode. Does not enforce the denial.
+	 * @param name the tool name
+	 * @param arguments the arguments, read inside the check so that unreadable ones deny
+	 * @param trajectory the trajectory
+	 * @return the final verdict (ALLOW or DENY) and the arguments read
+	 */
+	public Checked checkCall(String name, Supplier<Map<String, Object>> arguments, Trajectory trajectory) {
+		EnforcementMode mode = this.modes.apply(name);
 		ToolRequestContent request;
 		Adjudication before;
 		try {
@@ -157,39 +176,77 @@ public class ToolCallGuard {
 			}
 		}
 		catch (RuntimeException ex) {
-			if (this.failOpen) {
-				logger.warn("Policy check of tool '" + name + "' failed; calling it because fail-open is set", ex);
-				return run(invocation);
-			}
-			logger.warn("Policy check of tool '" + name + "' failed; denying: " + ex.getMessage());
-			logger.debug("Policy check failure of tool '" + name + "'", ex);
 			request = new ToolRequestContent(name, Map.of());
-			before = new Adjudication(Decision.DENY, "Policy check failed, denied to fail closed: " + ex.getMessage(),
-					List.of());
+			before = failure(name, ex);
 			recordQuietly(trajectory, Stage.PRE_TOOL, request, before);
+			if (before.isAllowed()) {
+				return new Checked(before, request.arguments());
+			}
 		}
-		Adjudication verdict = enforce(Stage.PRE_TOOL, mode, before, request, name, request.arguments(), trajectory);
-		if (!verdict.isAllowed()) {
-			return deny(Stage.PRE_TOOL, mode, verdict, steer);
-		}
-		T result = run(invocation);
+		return new Checked(enforce(Stage.PRE_TOOL, mode, before, request, name, request.arguments(), trajectory),
+				request.arguments());
+	}
+
+	/**
+	 * Decide whether a tool result may reach the model: adjudicate POST_TOOL, with
+	 * approval and monitor mode as for calls. Does not enforce the denial.
+	 * @param name the tool name
+	 * @param result the result as a JSON value (read inside the check)
+	 * @param arguments the arguments of the call, for approval requests
+	 * @param trajectory the trajectory
+	 * @return the final verdict, ALLOW or DENY
+	 */
+	public Adjudication checkResult(String name, Supplier<Object> result, Map<String, Object> arguments,
+			Trajectory trajectory) {
 		ToolResponseContent response;
 		Adjudication after;
 		try {
-			response = new ToolResponseContent(name, resultView.apply(result));
+			response = new ToolResponseContent(name, result.get());
 			after = trajectory.adjudicate(Stage.POST_TOOL, Role.TOOL, response);
 		}
 		catch (RuntimeException ex) {
-			if (this.failOpen) {
-				logger.warn("Policy check of the result of tool '" + name + "' failed; passing it on (fail-open)", ex);
-				return result;
-			}
 			response = new ToolResponseContent(name, null);
-			after = new Adjudication(Decision.DENY, "Policy check failed, denied to fail closed: " + ex.getMessage(),
-					List.of());
+			after = failure(name, ex);
+			recordQuietly(trajectory, Stage.POST_TOOL, response, after);
+			if (after.isAllowed()) {
+				return after;
+			}
 		}
-		verdict = enforce(Stage.POST_TOOL, mode, after, response, name, request.arguments(), trajectory);
-		return verdict.isAllowed() ? result : deny(Stage.POST_TOOL, mode, verdict, steer);
+		return enforce(Stage.POST_TOOL, this.modes.apply(name), after, response, name, arguments, trajectory);
+	}
+
+	/**
+	 * Enforce a denial: throw in {@link EnforcementMode#BLOCK} mode, otherwise return the
+	 * text a steered model receives.
+	 * @param stage where the denial happened
+	 * @param name the tool name
+	 * @param verdict the denial
+	 * @return the steering text
+	 * @throws PolicyViolationException in block mode
+	 */
+	public String steerOrThrow(Stage stage, String name, Adjudication verdict) {
+		return deny(stage, this.modes.apply(name), verdict, (denial) -> steer(name, denial));
+	}
+
+	private Adjudication failure(String name, RuntimeException ex) {
+		if (this.failOpen) {
+			logger.warn("Policy check of tool '" + name + "' failed; going on because fail-open is set", ex);
+			return new Adjudication(Decision.ALLOW, "Policy check failed, allowed because fail-open is set: "
+					+ ex.getMessage(), List.of());
+		}
+		logger.warn("Policy check of tool '" + name + "' failed; denying: " + ex.getMessage());
+		logger.debug("Policy check failure of tool '" + name + "'", ex);
+		return new Adjudication(Decision.DENY, "Policy check failed, denied to fail closed: " + ex.getMessage(),
+				List.of());
+	}
+
+	/**
+	 * A checked tool call.
+	 *
+	 * @param verdict the final verdict, ALLOW or DENY
+	 * @param arguments the arguments as read
+	 */
+	public record Checked(Adjudication verdict, Map<String, Object> arguments) {
 	}
 
 	private static <T> T run(Invocation<T> invocation) {
@@ -271,7 +328,13 @@ public class ToolCallGuard {
 		}
 	}
 
-	private static Map<String, Object> parseArguments(String input) {
+	/**
+	 * Read tool arguments sent by a model.
+	 * @param input the JSON text
+	 * @return the arguments, in the model's order
+	 * @throws IllegalArgumentException if the text is not a JSON object
+	 */
+	public static Map<String, Object> parseArguments(String input) {
 		if (input == null || input.isBlank()) {
 			return Map.of();
 		}
@@ -286,8 +349,10 @@ public class ToolCallGuard {
 	/**
 	 * Read a tool result as JSON when it is JSON (Spring AI serializes results), so that
 	 * {@code context.response} is typed; otherwise keep the text.
+	 * @param result the tool result
+	 * @return the JSON value, or the text
 	 */
-	private static Object parseResult(String result) {
+	public static Object parseResult(String result) {
 		if (result == null) {
 			return null;
 		}
