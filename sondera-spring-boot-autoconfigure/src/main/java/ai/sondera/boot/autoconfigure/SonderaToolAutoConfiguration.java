@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.tool.resolution.ToolCallbackResolver;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -43,6 +44,8 @@ import ai.sondera.spring.ai.EnforcementMode;
 import ai.sondera.spring.ai.approval.ApprovalHandler;
 import ai.sondera.spring.ai.approval.ApprovalService;
 import ai.sondera.spring.ai.approval.PendingApprovals;
+import ai.sondera.spring.ai.model.ChatModelScreeningPostProcessor;
+import ai.sondera.spring.ai.model.ToolCallScreeningInterceptor;
 import ai.sondera.spring.ai.tool.AgentToolCatalog;
 import ai.sondera.spring.ai.tool.GuardedToolCallingManagerPostProcessor;
 import ai.sondera.spring.ai.tool.ToolCallGuard;
@@ -66,6 +69,20 @@ public final class SonderaToolAutoConfiguration {
 			ObjectProvider<Harness> harness, ObjectProvider<AgentToolCatalog> catalog,
 			ObjectProvider<ToolCallGuard> guard, ObjectProvider<ToolCallbackResolver> resolver) {
 		return new GuardedToolCallingManagerPostProcessor(harness, catalog, guard, resolver);
+	}
+
+	@Bean
+	static ChatModelScreeningPostProcessor sonderaChatModelScreeningPostProcessor(ObjectProvider<Harness> harness,
+			ObjectProvider<AgentToolCatalog> catalog, ObjectProvider<ToolCallGuard> guard) {
+		return new ChatModelScreeningPostProcessor(harness, catalog, guard);
+	}
+
+	@Bean
+	@ConditionalOnClass(ChatClientCustomizer.class)
+	ChatClientCustomizer sonderaGuardedToolsChatClientCustomizer() {
+		// Tools of auto-configured clients run through the guarded ToolCallingManager:
+		// tell the model boundary not to screen them again.
+		return (builder) -> builder.defaultToolContext(Map.of(ToolCallScreeningInterceptor.GUARDED_KEY, true));
 	}
 
 	@Bean
