@@ -16,7 +16,8 @@
 
 package ai.sondera.boot.autoconfigure;
 
-import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -45,6 +46,8 @@ import ai.sondera.harness.Role;
 import ai.sondera.harness.Stage;
 import ai.sondera.harness.store.InMemoryTrajectoryStore;
 import ai.sondera.harness.store.StoredTrajectory;
+import ai.sondera.harness.store.TrajectoryRecord;
+import ai.sondera.harness.store.TrajectoryStore;
 import ai.sondera.harness.store.TrajectoryStep;
 import ai.sondera.spring.ai.approval.ApprovalDecision;
 import ai.sondera.spring.ai.approval.ApprovalHandler;
@@ -288,6 +291,41 @@ class ToolCallPolicyIntegrationTests {
 		});
 	}
 
+	@Test
+	void requestTimeToolThatBreaksThePoliciesIsDenied() {
+		this.runner.run((context) -> {
+			SideEffects effects = effects(context);
+			ToolCallback reserved = FunctionToolCallback.builder("Prompt", (WeatherRequest request) -> {
+				effects.record("Prompt", request.city());
+				return "ok";
+			}).description("A tool whose name Cedar reserves").inputType(WeatherRequest.class).build();
+			model(context).thenCall("Prompt", "{\"city\": \"Paris\"}").thenSay("x");
+			ask(context, reserved);
+			assertThat(effects.count("Prompt")).isZero();
+			assertThat(model(context).lastToolResponses()).singleElement()
+				.asString()
+				.contains("is not under policy")
+				.contains("reserved");
+		});
+	}
+
+	@Test
+	void harnessFailureDeniesUnlessFailOpen() {
+		this.runner.withUserConfiguration(BrokenStore.class).run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 50}").thenSay("x");
+			ask(context, bank(context));
+			assertThat(effects(context).count("transfer")).isZero();
+			assertThat(model(context).lastToolResponses()).singleElement()
+				.asString()
+				.contains("Policy check failed, denied to fail closed: java.io.IOException: disk full");
+		});
+		this.runner.withUserConfiguration(BrokenStore.class).withPropertyValues("sondera.fail-open=true").run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 50}").thenSay("x");
+			ask(context, bank(context));
+			assertThat(effects(context).count("transfer")).isEqualTo(1);
+		});
+	}
+
 	private static String ask(AssertableApplicationContext context, Object... tools) {
 		return context.getBean(ChatClient.Builder.class).build().prompt().user("go").tools(tools).call().content();
 	}
@@ -371,6 +409,21 @@ class ToolCallPolicyIntegrationTests {
 		@Bean
 		ApprovalHandler finance() {
 			return (request) -> CompletableFuture.completedFuture(ApprovalDecision.reject("carol", "over budget"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BrokenStore {
+
+		@Bean
+		TrajectoryStore brokenStore() {
+			return new InMemoryTrajectoryStore() {
+				@Override
+				public void append(TrajectoryRecord record, long stepIndex, TrajectoryStep step) {
+					throw new UncheckedIOException(new IOException("disk full"));
+				}
+			};
 		}
 
 	}
