@@ -26,9 +26,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import ai.sondera.boot.autoconfigure.tools.BankTools;
-import ai.sondera.boot.autoconfigure.tools.SideEffects;
-import ai.sondera.boot.autoconfigure.tools.ToolsPackage;
 import ai.sondera.harness.Harness;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
 import ai.sondera.harness.cedar.PolicyLoadException;
@@ -47,12 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SonderaAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class,
-				SonderaHarnessAutoConfiguration.class, SonderaToolAutoConfiguration.class))
-		.withUserConfiguration(ToolsPackage.class, Tools.class)
-		.withPropertyValues("sondera.cedar.policies=classpath:it/", "sondera.agent.name=Bank",
-				"sondera.agent.tools=weather,lookup");
+	private final ApplicationContextRunner runner = BankApplication.runner()
+		.withPropertyValues("sondera.trajectories.store=file", "sondera.trajectories.path=target/test-trajectories");
 
 	@Test
 	void createsTheHarnessAndWrapsTheToolCallingManager() {
@@ -149,26 +142,6 @@ class SonderaAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).hasStackTraceContaining("Failed to bind properties under 'sondera.mode'");
 		});
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Tools {
-
-		@Bean
-		SideEffects sideEffects() {
-			return new SideEffects();
-		}
-
-		@Bean
-		BankTools bankTools(SideEffects effects) {
-			return new BankTools(effects);
-		}
-
-		@Bean
-		ScriptedChatModel chatModel() {
-			return new ScriptedChatModel();
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

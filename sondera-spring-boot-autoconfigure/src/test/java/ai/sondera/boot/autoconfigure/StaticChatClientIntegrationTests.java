@@ -21,17 +21,11 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
-import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import ai.sondera.boot.autoconfigure.tools.BankTools;
 import ai.sondera.boot.autoconfigure.tools.SideEffects;
-import ai.sondera.boot.autoconfigure.tools.ToolsPackage;
 import ai.sondera.harness.PolicyViolationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,12 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class StaticChatClientIntegrationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class,
-				SonderaHarnessAutoConfiguration.class, SonderaToolAutoConfiguration.class))
-		.withUserConfiguration(ToolsPackage.class, Fixtures.class)
-		.withPropertyValues("sondera.cedar.policies=classpath:it/", "sondera.agent.name=Bank",
-				"sondera.agent.tools=weather,lookup", "sondera.trajectories.store=memory");
+	private final ApplicationContextRunner runner = BankApplication.runner();
 
 	private static final Function<ChatModel, ChatClient> CREATE = ChatClient::create;
 
@@ -114,26 +103,6 @@ class StaticChatClientIntegrationTests {
 
 	private static ScriptedChatModel model(AssertableApplicationContext context) {
 		return context.getBean(ScriptedChatModel.class);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Fixtures {
-
-		@Bean
-		SideEffects sideEffects() {
-			return new SideEffects();
-		}
-
-		@Bean
-		BankTools bankTools(SideEffects effects) {
-			return new BankTools(effects);
-		}
-
-		@Bean
-		ScriptedChatModel chatModel() {
-			return new ScriptedChatModel();
-		}
-
 	}
 
 }

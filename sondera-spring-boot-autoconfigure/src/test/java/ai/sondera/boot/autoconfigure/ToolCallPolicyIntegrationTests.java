@@ -24,12 +24,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.AssistantMessage.ToolCall;
-import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.ToolCallbackProvider;
 import org.springframework.ai.tool.function.FunctionToolCallback;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +36,6 @@ import ai.sondera.boot.autoconfigure.tools.AuditTools;
 import ai.sondera.boot.autoconfigure.tools.BankTools;
 import ai.sondera.boot.autoconfigure.tools.ShellTools;
 import ai.sondera.boot.autoconfigure.tools.SideEffects;
-import ai.sondera.boot.autoconfigure.tools.ToolsPackage;
 import ai.sondera.harness.Decision;
 import ai.sondera.harness.PolicyViolationException;
 import ai.sondera.harness.Role;
@@ -62,12 +58,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ToolCallPolicyIntegrationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class,
-				SonderaHarnessAutoConfiguration.class, SonderaToolAutoConfiguration.class))
-		.withUserConfiguration(ToolsPackage.class, Fixtures.class)
-		.withPropertyValues("sondera.cedar.policies=classpath:it/", "sondera.agent.id=bank-agent",
-				"sondera.agent.name=Bank", "sondera.agent.tools=weather", "sondera.trajectories.store=memory");
+	private final ApplicationContextRunner runner = BankApplication.runner().withUserConfiguration(Directory.class);
 
 	@Test
 	void allowedCallRuns() {
@@ -362,22 +353,7 @@ class ToolCallPolicyIntegrationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class Fixtures {
-
-		@Bean
-		SideEffects sideEffects() {
-			return new SideEffects();
-		}
-
-		@Bean
-		BankTools bankTools(SideEffects effects) {
-			return new BankTools(effects);
-		}
-
-		@Bean
-		ScriptedChatModel chatModel() {
-			return new ScriptedChatModel();
-		}
+	static class Directory {
 
 		@Bean
 		ToolCallbackProvider directory(SideEffects effects) {

@@ -18,18 +18,12 @@ package ai.sondera.boot.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import ai.sondera.boot.autoconfigure.tools.BankTools;
 import ai.sondera.boot.autoconfigure.tools.SideEffects;
-import ai.sondera.boot.autoconfigure.tools.ToolsPackage;
 import ai.sondera.harness.PolicyViolationException;
 import ai.sondera.harness.store.InMemoryTrajectoryStore;
 import ai.sondera.harness.store.StoredTrajectory;
@@ -43,13 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ToolMethodPolicyAspectIntegrationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, ToolCallingAutoConfiguration.class,
-				ChatClientAutoConfiguration.class, SonderaHarnessAutoConfiguration.class,
-				SonderaToolAutoConfiguration.class))
-		.withUserConfiguration(ToolsPackage.class, Fixtures.class)
-		.withPropertyValues("sondera.cedar.policies=classpath:it/", "sondera.agent.name=Bank",
-				"sondera.agent.tools=weather,lookup", "sondera.trajectories.store=memory");
+	private final ApplicationContextRunner runner = BankApplication.runner(AopAutoConfiguration.class);
 
 	@Test
 	void directCallsOfToolMethodsAreAdjudicated() {
@@ -79,26 +67,6 @@ class ToolMethodPolicyAspectIntegrationTests {
 				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
 				.hasSize(2);
 		});
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Fixtures {
-
-		@Bean
-		SideEffects sideEffects() {
-			return new SideEffects();
-		}
-
-		@Bean
-		BankTools bankTools(SideEffects effects) {
-			return new BankTools(effects);
-		}
-
-		@Bean
-		ScriptedChatModel chatModel() {
-			return new ScriptedChatModel();
-		}
-
 	}
 
 }
