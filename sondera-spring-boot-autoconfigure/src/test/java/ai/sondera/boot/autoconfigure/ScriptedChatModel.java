@@ -30,6 +30,7 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
+import reactor.core.publisher.Flux;
 
 /**
  * The only test double: a language model that answers from a script of assistant
@@ -85,6 +86,11 @@ class ScriptedChatModel implements ChatModel {
 			next = AssistantMessage.builder().content("done").build();
 		}
 		return new ChatResponse(List.of(new Generation(next)));
+	}
+
+	@Override
+	public Flux<ChatResponse> stream(Prompt prompt) {
+		return Flux.defer(() -> Flux.just(call(prompt)));
 	}
 
 	@Override

@@ -17,6 +17,7 @@
 package ai.sondera.boot.autoconfigure;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -81,6 +82,26 @@ class ToolCallPolicyIntegrationTests {
 				.contains("Tool call 'transfer' was denied by policy")
 				.contains("[no-big-transfers] Transfers over 1000 are not allowed")
 				.contains("choose a different approach");
+		});
+	}
+
+	@Test
+	void streamingCallsAreGuardedToo() {
+		this.runner.run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"eve\", \"amount\": 5000}")
+				.thenCall("transfer", "{\"to\": \"bob\", \"amount\": 5}")
+				.thenSay("Sent 5 instead.");
+			List<String> chunks = context.getBean(ChatClient.Builder.class)
+				.build()
+				.prompt()
+				.user("go")
+				.tools(bank(context))
+				.stream()
+				.content()
+				.collectList()
+				.block(Duration.ofSeconds(10));
+			assertThat(String.join("", chunks)).isEqualTo("Sent 5 instead.");
+			assertThat(effects(context).log()).containsExactly("transfer:bob=5");
 		});
 	}
 
