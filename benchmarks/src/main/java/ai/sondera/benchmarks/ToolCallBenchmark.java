@@ -44,6 +44,7 @@ import ai.sondera.harness.ToolResponseContent;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
 import ai.sondera.spring.ai.EnforcementMode;
+import ai.sondera.spring.ai.VerdictResolver;
 import ai.sondera.spring.ai.approval.ApprovalService;
 import ai.sondera.spring.ai.tool.AgentToolCatalog;
 import ai.sondera.spring.ai.tool.GuardedToolCallback;
@@ -92,7 +93,7 @@ public class ToolCallBenchmark {
 				@id("no-secrets") forbid(principal, action, resource) when { context.response_json like "*SECRET*" };
 				""").agent(agent).store(new DiscardingTrajectoryStore()).build();
 		this.trajectory = harness.initialize(agent, null);
-		ToolCallGuard guard = new ToolCallGuard(new ApprovalService(Map.of(), Duration.ofSeconds(1)),
+		ToolCallGuard guard = new ToolCallGuard(new VerdictResolver(new ApprovalService(Map.of(), Duration.ofSeconds(1))),
 				new AgentToolCatalog(agent, (candidate) -> {
 				}), (name) -> EnforcementMode.STEER, false, ToolCallGuard.DEFAULT_STEER_MESSAGE);
 		this.guarded = new GuardedToolCallback(this.bare, guard, this.trajectory);

@@ -50,4 +50,15 @@ public interface Harness {
 	 */
 	Trajectory resume(String trajectoryId);
 
+	/**
+	 * Continue a stored trajectory with the given agent, for example one that has gained
+	 * tools since the trajectory started.
+	 * @param trajectoryId the trajectory id
+	 * @param agent the agent (its id must be the stored one)
+	 * @return the trajectory
+	 * @throws IllegalArgumentException if no such trajectory is stored, or it belongs to
+	 * another agent
+	 */
+	Trajectory resume(String trajectoryId, Agent agent);
+
 }

@@ -101,9 +101,24 @@ public final class CedarPolicyHarness implements Harness {
 	}
 
 	@Override
-	public Trajectory resume(String trajectoryId) {
-		StoredTrajectory stored = this.store.load(trajectoryId)
+	public Trajectory resume(String trajectoryId, Agent agent) {
+		Objects.requireNonNull(agent, "'agent' must not be null");
+		StoredTrajectory stored = load(trajectoryId);
+		if (!stored.record().agentId().equals(agent.id())) {
+			throw new IllegalArgumentException("Trajectory " + trajectoryId + " belongs to agent '"
+					+ stored.record().agentId() + "', not '" + agent.id() + "'");
+		}
+		return new CedarTrajectory(stored.record(), policiesFor(agent), this.store, stored.steps().size());
+	}
+
+	private StoredTrajectory load(String trajectoryId) {
+		return this.store.load(trajectoryId)
 			.orElseThrow(() -> new IllegalArgumentException("Trajectory " + trajectoryId + " not found in storage"));
+	}
+
+	@Override
+	public Trajectory resume(String trajectoryId) {
+		StoredTrajectory stored = load(trajectoryId);
 		String agentId = stored.record().agentId();
 		AgentPolicies agentPolicies = this.compiled.values()
 			.stream()

@@ -41,6 +41,7 @@ import ai.sondera.harness.Harness;
 import ai.sondera.harness.Tool;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
 import ai.sondera.spring.ai.EnforcementMode;
+import ai.sondera.spring.ai.VerdictResolver;
 import ai.sondera.spring.ai.approval.ApprovalHandler;
 import ai.sondera.spring.ai.approval.ApprovalService;
 import ai.sondera.spring.ai.approval.PendingApprovals;
@@ -128,9 +129,15 @@ public final class SonderaToolAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ToolCallGuard sonderaToolCallGuard(SonderaProperties properties, ApprovalService approvals,
+	VerdictResolver sonderaVerdictResolver(ApprovalService approvals) {
+		return new VerdictResolver(approvals);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolCallGuard sonderaToolCallGuard(SonderaProperties properties, VerdictResolver verdicts,
 			AgentToolCatalog catalog, ToolEnforcementModes modes) {
-		return new ToolCallGuard(approvals, catalog, modes, properties.isFailOpen(),
+		return new ToolCallGuard(verdicts, catalog, modes, properties.isFailOpen(),
 				properties.getSteer().getToolMessage());
 	}
 

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -33,9 +32,7 @@ import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.tool.ToolCallback;
 
 import ai.sondera.harness.Adjudication;
-import ai.sondera.harness.Content;
 import ai.sondera.harness.Decision;
-import ai.sondera.harness.PolicyMetadata;
 import ai.sondera.harness.PolicyViolationException;
 import ai.sondera.harness.Role;
 import ai.sondera.harness.Stage;
@@ -43,9 +40,7 @@ import ai.sondera.harness.ToolRequestContent;
 import ai.sondera.harness.ToolResponseContent;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.spring.ai.EnforcementMode;
-import ai.sondera.spring.ai.approval.ApprovalRequest;
-import ai.sondera.spring.ai.approval.ApprovalService;
-import ai.sondera.spring.ai.approval.ApprovalService.ApprovalOutcome;
+import ai.sondera.spring.ai.VerdictResolver;
 
 /**
  * The checkpoint around one tool call: PRE_TOOL before the tool runs, POST_TOOL on its
@@ -69,7 +64,7 @@ public class ToolCallGuard {
 	// Marks the synchronous run of a tool this guard let through; see isGuardedCallInProgress.
 	private static final ThreadLocal<Boolean> IN_GUARDED_CALL = new ThreadLocal<>();
 
-	private final ApprovalService approvals;
+	private final VerdictResolver verdicts;
 
 	private final AgentToolCatalog catalog;
 
@@ -81,16 +76,16 @@ public class ToolCallGuard {
 
 	/**
 	 * Create a guard.
-	 * @param approvals decides escalations
+	 * @param verdicts resolves escalations and monitor mode
 	 * @param catalog the agent's tools, for tools rejected at request time
 	 * @param modes the enforcement mode of each tool by name
 	 * @param failOpen whether an error in the harness lets the call run
 	 * @param steerMessage the text a steered model receives; {@code {tool}} and
 	 * {@code {reason}} are replaced
 	 */
-	public ToolCallGuard(ApprovalService approvals, AgentToolCatalog catalog, Function<String, EnforcementMode> modes,
+	public ToolCallGuard(VerdictResolver verdicts, AgentToolCatalog catalog, Function<String, EnforcementMode> modes,
 			boolean failOpen, String steerMessage) {
-		this.approvals = Objects.requireNonNull(approvals, "'approvals' must not be null");
+		this.verdicts = Objects.requireNonNull(verdicts, "'verdicts' must not be null");
 		this.catalog = Objects.requireNonNull(catalog, "'catalog' must not be null");
 		this.modes = Objects.requireNonNull(modes, "'modes' must not be null");
 		this.failOpen = failOpen;
@@ -178,12 +173,12 @@ public class ToolCallGuard {
 		catch (RuntimeException ex) {
 			request = new ToolRequestContent(name, Map.of());
 			before = failure(name, ex);
-			recordQuietly(trajectory, Stage.PRE_TOOL, request, before);
+			VerdictResolver.record(trajectory, Stage.PRE_TOOL, request, before);
 			if (before.isAllowed()) {
 				return new Checked(before, request.arguments());
 			}
 		}
-		return new Checked(enforce(Stage.PRE_TOOL, mode, before, request, name, request.arguments(), trajectory),
+		return new Checked(this.verdicts.resolve(Stage.PRE_TOOL, mode, before, request, name, request.arguments(), trajectory),
 				request.arguments());
 	}
 
@@ -207,12 +202,13 @@ public class ToolCallGuard {
 		catch (RuntimeException ex) {
 			response = new ToolResponseContent(name, null);
 			after = failure(name, ex);
-			recordQuietly(trajectory, Stage.POST_TOOL, response, after);
+			VerdictResolver.record(trajectory, Stage.POST_TOOL, response, after);
 			if (after.isAllowed()) {
 				return after;
 			}
 		}
-		return enforce(Stage.POST_TOOL, this.modes.apply(name), after, response, name, arguments, trajectory);
+		return this.verdicts.resolve(Stage.POST_TOOL, this.modes.apply(name), after, response, name, arguments,
+				trajectory);
 	}
 
 	/**
@@ -270,33 +266,6 @@ public class ToolCallGuard {
 		}
 	}
 
-	/**
-	 * Turn an adjudication into the final verdict: ALLOW as is, ESCALATE through
-	 * approval, everything allowed in monitor mode.
-	 */
-	private Adjudication enforce(Stage stage, EnforcementMode mode, Adjudication adjudication, Content content,
-			String name, Map<String, Object> arguments, Trajectory trajectory) {
-		if (adjudication.isAllowed()) {
-			return adjudication;
-		}
-		if (mode == EnforcementMode.MONITOR) {
-			logger.warn("Monitor mode: tool '" + name + "' at " + stage + " would be " + adjudication.decision() + ": "
-					+ adjudication.reason());
-			return new Adjudication(Decision.ALLOW, adjudication.reason(), adjudication.policies());
-		}
-		if (adjudication.isDenied()) {
-			return adjudication;
-		}
-		ApprovalRequest request = new ApprovalRequest(UUID.randomUUID().toString(), stage, name, arguments,
-				adjudication.reason(), adjudication.policies(), escalateArg(adjudication), trajectory.id(),
-				trajectory.sessionId());
-		ApprovalOutcome outcome = this.approvals.decide(request);
-		Adjudication decided = new Adjudication(outcome.approved() ? Decision.ALLOW : Decision.DENY,
-				"Escalation " + outcome.reason() + " (" + adjudication.reason() + ")", adjudication.policies());
-		recordQuietly(trajectory, stage, content, decided);
-		return decided;
-	}
-
 	private static <T> T deny(Stage stage, EnforcementMode mode, Adjudication adjudication,
 			Function<Adjudication, T> steer) {
 		if (mode == EnforcementMode.BLOCK || steer == null) {
@@ -307,25 +276,6 @@ public class ToolCallGuard {
 
 	private String steer(String name, Adjudication adjudication) {
 		return this.steerMessage.replace("{tool}", name).replace("{reason}", adjudication.reason());
-	}
-
-	private static String escalateArg(Adjudication adjudication) {
-		for (PolicyMetadata policy : adjudication.policies()) {
-			if (policy.escalate() && !policy.escalateArg().isEmpty()) {
-				return policy.escalateArg();
-			}
-		}
-		return "";
-	}
-
-	private static void recordQuietly(Trajectory trajectory, Stage stage, Content content, Adjudication adjudication) {
-		try {
-			trajectory.record(stage, Role.SYSTEM, content, adjudication);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not record " + adjudication.decision() + " at " + stage + " in trajectory "
-					+ trajectory.id(), ex);
-		}
 	}
 
 	/**
