@@ -108,7 +108,16 @@ public final class CedarPolicyHarness implements Harness {
 			throw new IllegalArgumentException("Trajectory " + trajectoryId + " belongs to agent '"
 					+ stored.record().agentId() + "', not '" + agent.id() + "'");
 		}
-		return new CedarTrajectory(stored.record(), policiesFor(agent), this.store, stored.steps().size());
+		return resumed(stored, policiesFor(agent));
+	}
+
+	/**
+	 * A resumed trajectory accepts adjudications whatever its stored status, as in the
+	 * Sondera SDK; the stored status changes only when it ends again.
+	 */
+	private CedarTrajectory resumed(StoredTrajectory stored, AgentPolicies agentPolicies) {
+		return new CedarTrajectory(stored.record().withStatus(TrajectoryStatus.RUNNING), agentPolicies, this.store,
+				stored.steps().size());
 	}
 
 	private StoredTrajectory load(String trajectoryId) {
@@ -127,7 +136,7 @@ public final class CedarPolicyHarness implements Harness {
 			.orElseThrow(() -> new IllegalStateException("Trajectory " + trajectoryId + " belongs to agent '" + agentId
 					+ "', which this harness does not know: initialize a trajectory of that agent first or pass it to"
 					+ " the builder's agent(...)"));
-		return new CedarTrajectory(stored.record(), agentPolicies, this.store, stored.steps().size());
+		return resumed(stored, agentPolicies);
 	}
 
 	/**

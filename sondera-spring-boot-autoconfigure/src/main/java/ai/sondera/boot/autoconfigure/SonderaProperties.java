@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import ai.sondera.harness.cedar.EvaluationErrorMode;
 import ai.sondera.spring.ai.EnforcementMode;
+import ai.sondera.spring.ai.advisor.ModelTurnGuard;
+import ai.sondera.spring.ai.advisor.SonderaModelTurnAdvisor.StreamMode;
 import ai.sondera.spring.ai.tool.ToolCallGuard;
 
 /**
@@ -66,6 +68,8 @@ public class SonderaProperties {
 	private final Approval approval = new Approval();
 
 	private final Steer steer = new Steer();
+
+	private final Stream stream = new Stream();
 
 	private final Trajectories trajectories = new Trajectories();
 
@@ -113,6 +117,10 @@ public class SonderaProperties {
 
 	public Steer getSteer() {
 		return this.steer;
+	}
+
+	public Stream getStream() {
+		return this.stream;
 	}
 
 	public Trajectories getTrajectories() {
@@ -355,12 +363,88 @@ public class SonderaProperties {
 		 */
 		private String toolMessage = ToolCallGuard.DEFAULT_STEER_MESSAGE;
 
+		/**
+		 * The answer that replaces denied model text in steer mode; '{reason}' is
+		 * replaced.
+		 */
+		private String modelMessage = ModelTurnGuard.DEFAULT_REFUSAL;
+
+		/**
+		 * What the model is told when it is asked again after its answer was denied;
+		 * '{reason}' is replaced.
+		 */
+		private String retryInstruction = ModelTurnGuard.DEFAULT_RETRY_INSTRUCTION;
+
+		/**
+		 * How often the model is asked again after its answer was denied, before the
+		 * refusal is returned.
+		 */
+		private int maxRetries = 1;
+
 		public String getToolMessage() {
 			return this.toolMessage;
 		}
 
 		public void setToolMessage(String toolMessage) {
 			this.toolMessage = toolMessage;
+		}
+
+		public String getModelMessage() {
+			return this.modelMessage;
+		}
+
+		public void setModelMessage(String modelMessage) {
+			this.modelMessage = modelMessage;
+		}
+
+		public String getRetryInstruction() {
+			return this.retryInstruction;
+		}
+
+		public void setRetryInstruction(String retryInstruction) {
+			this.retryInstruction = retryInstruction;
+		}
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+	}
+
+	/**
+	 * Streaming.
+	 */
+	public static class Stream {
+
+		/**
+		 * How a streamed answer is released: 'hold' until the whole answer is allowed, or
+		 * 'incremental', chunk by chunk once the text up to each chunk is allowed.
+		 */
+		private StreamMode mode = StreamMode.HOLD;
+
+		/**
+		 * In incremental mode, how many new characters are adjudicated at a time.
+		 */
+		private int chunkSize = 200;
+
+		public StreamMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(StreamMode mode) {
+			this.mode = mode;
+		}
+
+		public int getChunkSize() {
+			return this.chunkSize;
+		}
+
+		public void setChunkSize(int chunkSize) {
+			this.chunkSize = chunkSize;
 		}
 
 	}

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.tool.resolution.ToolCallbackResolver;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -46,7 +45,6 @@ import ai.sondera.spring.ai.approval.ApprovalHandler;
 import ai.sondera.spring.ai.approval.ApprovalService;
 import ai.sondera.spring.ai.approval.PendingApprovals;
 import ai.sondera.spring.ai.model.ChatModelScreeningPostProcessor;
-import ai.sondera.spring.ai.model.ToolCallScreeningInterceptor;
 import ai.sondera.spring.ai.tool.AgentToolCatalog;
 import ai.sondera.spring.ai.tool.GuardedToolCallingManagerPostProcessor;
 import ai.sondera.spring.ai.tool.ToolCallGuard;
@@ -76,14 +74,6 @@ public final class SonderaToolAutoConfiguration {
 	static ChatModelScreeningPostProcessor sonderaChatModelScreeningPostProcessor(ObjectProvider<Harness> harness,
 			ObjectProvider<AgentToolCatalog> catalog, ObjectProvider<ToolCallGuard> guard) {
 		return new ChatModelScreeningPostProcessor(harness, catalog, guard);
-	}
-
-	@Bean
-	@ConditionalOnClass(ChatClientCustomizer.class)
-	ChatClientCustomizer sonderaGuardedToolsChatClientCustomizer() {
-		// Tools of auto-configured clients run through the guarded ToolCallingManager:
-		// tell the model boundary not to screen them again.
-		return (builder) -> builder.defaultToolContext(Map.of(ToolCallScreeningInterceptor.GUARDED_KEY, true));
 	}
 
 	@Bean

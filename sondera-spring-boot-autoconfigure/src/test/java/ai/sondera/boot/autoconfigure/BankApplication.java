@@ -39,7 +39,7 @@ class BankApplication {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ToolCallingAutoConfiguration.class,
 					ChatClientAutoConfiguration.class, SonderaHarnessAutoConfiguration.class,
-					SonderaToolAutoConfiguration.class))
+					SonderaToolAutoConfiguration.class, SonderaChatClientAutoConfiguration.class))
 			.withConfiguration(AutoConfigurations.of(extraAutoConfigurations))
 			.withUserConfiguration(ToolsPackage.class, BankApplication.class)
 			.withPropertyValues("sondera.cedar.policies=classpath:it/",

@@ -26,7 +26,10 @@ import ai.sondera.boot.autoconfigure.tools.BankTools;
 import ai.sondera.boot.autoconfigure.tools.SideEffects;
 import ai.sondera.harness.PolicyViolationException;
 import ai.sondera.harness.store.InMemoryTrajectoryStore;
+import ai.sondera.harness.Stage;
 import ai.sondera.harness.store.StoredTrajectory;
+import ai.sondera.harness.store.TrajectoryStep;
+import org.assertj.core.api.InstanceOfAssertFactories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,8 +67,10 @@ class ToolMethodPolicyAspectIntegrationTests {
 			assertThat(context.getBean(SideEffects.class).count("transfer")).isEqualTo(1);
 			assertThat(context.getBean(InMemoryTrajectoryStore.class).findAll()).singleElement()
 				.extracting(StoredTrajectory::steps)
-				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-				.hasSize(2);
+				.asInstanceOf(InstanceOfAssertFactories.list(TrajectoryStep.class))
+				.extracting(TrajectoryStep::stage)
+				.containsExactly(Stage.PRE_RUN, Stage.PRE_MODEL, Stage.PRE_TOOL, Stage.POST_TOOL, Stage.POST_MODEL,
+						Stage.POST_RUN);
 		});
 	}
 
