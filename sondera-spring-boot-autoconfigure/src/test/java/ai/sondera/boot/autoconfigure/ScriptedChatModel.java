@@ -31,6 +31,7 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The only test double: a language model that answers from a script of assistant
@@ -38,12 +39,22 @@ import reactor.core.publisher.Flux;
  */
 class ScriptedChatModel implements ChatModel {
 
-	private final Deque<AssistantMessage> script = new ArrayDeque<>();
+	private final Deque<List<AssistantMessage>> script = new ArrayDeque<>();
 
 	private final List<Prompt> prompts = new CopyOnWriteArrayList<>();
 
 	ScriptedChatModel then(AssistantMessage message) {
-		this.script.add(message);
+		this.script.add(List.of(message));
+		return this;
+	}
+
+	/**
+	 * Answer with text that streams in several chunks (one message when called).
+	 */
+	ScriptedChatModel thenStream(String... chunks) {
+		this.script.add(java.util.Arrays.stream(chunks)
+			.map((chunk) -> AssistantMessage.builder().content(chunk).build())
+			.toList());
 		return this;
 	}
 
@@ -80,17 +91,29 @@ class ScriptedChatModel implements ChatModel {
 
 	@Override
 	public ChatResponse call(Prompt prompt) {
-		this.prompts.add(prompt);
-		AssistantMessage next = this.script.poll();
-		if (next == null) {
-			next = AssistantMessage.builder().content("done").build();
+		List<AssistantMessage> next = next(prompt);
+		if (next.size() == 1) {
+			return new ChatResponse(List.of(new Generation(next.get(0))));
 		}
-		return new ChatResponse(List.of(new Generation(next)));
+		String text = next.stream().map(AssistantMessage::getText).collect(java.util.stream.Collectors.joining());
+		return new ChatResponse(List.of(new Generation(AssistantMessage.builder().content(text).build())));
 	}
 
+	/**
+	 * Streams each scripted chunk as its own response, on another thread, as real
+	 * streaming clients do.
+	 */
 	@Override
 	public Flux<ChatResponse> stream(Prompt prompt) {
-		return Flux.defer(() -> Flux.just(call(prompt)));
+		return Flux.defer(() -> Flux.fromIterable(next(prompt)))
+			.map((chunk) -> new ChatResponse(List.of(new Generation(chunk))))
+			.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private List<AssistantMessage> next(Prompt prompt) {
+		this.prompts.add(prompt);
+		List<AssistantMessage> next = this.script.poll();
+		return (next != null) ? next : List.of(AssistantMessage.builder().content("done").build());
 	}
 
 	@Override
