@@ -134,8 +134,8 @@ public final class SonderaToolAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SonderaToolValidator sonderaToolValidator(SonderaProperties properties, AgentToolCatalog catalog,
-			ToolEnforcementModes modes, ListableBeanFactory beanFactory) {
-		return new SonderaToolValidator(properties, catalog, modes, beanFactory);
+			ToolEnforcementModes modes, ListableBeanFactory beanFactory, Harness harness) {
+		return new SonderaToolValidator(properties, catalog, modes, beanFactory, harness);
 	}
 
 	@Bean

@@ -32,6 +32,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.util.ClassUtils;
 
+import ai.sondera.harness.Harness;
+import ai.sondera.harness.cedar.CedarPolicyHarness;
 import ai.sondera.spring.ai.tool.AgentToolCatalog;
 import ai.sondera.spring.ai.tool.ToolDiscovery;
 import ai.sondera.spring.ai.tool.ToolEnforcementModes;
@@ -56,12 +58,15 @@ class SonderaToolValidator implements SmartInitializingSingleton {
 
 	private final ListableBeanFactory beanFactory;
 
+	private final Harness harness;
+
 	SonderaToolValidator(SonderaProperties properties, AgentToolCatalog catalog, ToolEnforcementModes modes,
-			ListableBeanFactory beanFactory) {
+			ListableBeanFactory beanFactory, Harness harness) {
 		this.properties = properties;
 		this.catalog = catalog;
 		this.modes = modes;
 		this.beanFactory = beanFactory;
+		this.harness = harness;
 	}
 
 	@Override
@@ -74,6 +79,12 @@ class SonderaToolValidator implements SmartInitializingSingleton {
 		try {
 			this.catalog.register(tools);
 			logger.info("Sondera policies guard agent '" + this.catalog.agent().name() + "' with tools " + names);
+			if (logger.isDebugEnabled() && this.harness instanceof CedarPolicyHarness cedar) {
+				logger.debug("Generated Cedar schema: " + cedar.schema(this.catalog.agent()).toPrettyString());
+				cedar.policies(this.catalog.agent())
+					.forEach((policy) -> logger.debug("Policy '" + policy.id() + "' (" + policy.origin() + ":"
+							+ policy.line() + ") applies to " + policy.appliesTo()));
+			}
 		}
 		catch (RuntimeException ex) {
 			String message = ex.getMessage() + System.lineSeparator() + "Tools found at startup: " + names
