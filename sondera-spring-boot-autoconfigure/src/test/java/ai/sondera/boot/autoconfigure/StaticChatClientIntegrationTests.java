@@ -16,6 +16,8 @@
 
 package ai.sondera.boot.autoconfigure;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,25 @@ class StaticChatClientIntegrationTests {
 			assertThatThrownBy(() -> ask(context, CREATE)).isInstanceOf(PolicyViolationException.class)
 				.hasMessageContaining("no-big-transfers");
 			assertThat(context.getBean(SideEffects.class).count("transfer")).isZero();
+		});
+	}
+
+	@Test
+	void streamedCallsAreScreenedToo() {
+		this.runner.run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"eve\", \"amount\": 5000}")
+				.thenCall("transfer", "{\"to\": \"bob\", \"amount\": 5}")
+				.thenStream("Sent ", "5 to bob.");
+			List<String> chunks = ChatClient.create(context.getBean(ChatModel.class))
+				.prompt()
+				.user("go")
+				.tools(context.getBean(BankTools.class))
+				.stream()
+				.content()
+				.collectList()
+				.block(Duration.ofSeconds(10));
+			assertThat(String.join("", chunks)).isEqualTo("Sent 5 to bob.");
+			assertThat(context.getBean(SideEffects.class).log()).containsExactly("transfer:bob=5");
 		});
 	}
 

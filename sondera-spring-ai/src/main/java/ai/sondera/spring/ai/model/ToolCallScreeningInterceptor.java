@@ -32,6 +32,8 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.Harness;
@@ -44,8 +46,8 @@ import ai.sondera.spring.ai.tool.ToolCallGuard;
  * Screens tool calls at the model boundary, for chat clients whose tools run where no
  * guarded {@code ToolCallingManager} sees them ({@code ChatClient.create(chatModel)} and
  * {@code ChatClient.builder(chatModel)} build a private one). Each tool call the model
- * asks for is adjudicated before the response leaves the model; each tool result is
- * adjudicated before the model sees it.
+ * asks for is adjudicated before the response leaves the model (a streamed turn is held
+ * until then); each tool result is adjudicated before the model sees it.
  *
  * <p>
  * A denied call must not run, so the response does not carry it back: in block mode the
@@ -94,14 +96,20 @@ public class ToolCallScreeningInterceptor implements MethodInterceptor {
 	@Override
 	public Object invoke(MethodInvocation invocation) throws Throwable {
 		Object[] arguments = invocation.getArguments();
-		if (!"call".equals(invocation.getMethod().getName()) || arguments.length != 1
+		String method = invocation.getMethod().getName();
+		if (!("call".equals(method) || "stream".equals(method)) || arguments.length != 1
 				|| !(arguments[0] instanceof Prompt prompt)
 				|| !(prompt.getOptions() instanceof ToolCallingChatOptions options) || guardedElsewhere(options)) {
 			return invocation.proceed();
 		}
+		if ("stream".equals(method)) {
+			return Flux.defer(() -> screenStream(prompt, options)).subscribeOn(Schedulers.boundedElastic());
+		}
 		Trajectory trajectory = this.harness.initialize(this.catalog.include(definitions(options)), null);
 		try {
-			ChatResponse response = screen(prompt, options, trajectory);
+			List<Message> messages = screenToolResults(prompt.getInstructions(), trajectory);
+			ChatResponse response = screen(messages, options, trajectory,
+					this.target.call(new Prompt(messages, options)));
 			trajectory.finish();
 			return response;
 		}
@@ -111,9 +119,50 @@ public class ToolCallScreeningInterceptor implements MethodInterceptor {
 		}
 	}
 
-	private ChatResponse screen(Prompt prompt, ToolCallingChatOptions options, Trajectory trajectory) {
-		List<Message> messages = screenToolResults(prompt.getInstructions(), trajectory);
-		ChatResponse response = this.target.call(new Prompt(messages, options));
+	/**
+	 * Screen a streamed turn: hold its chunks, and pass them on only if the tool calls
+	 * they carry may run; otherwise go on as for a call.
+	 */
+	private Flux<ChatResponse> screenStream(Prompt prompt, ToolCallingChatOptions options) {
+		Trajectory trajectory = this.harness.initialize(this.catalog.include(definitions(options)), null);
+		try {
+			List<Message> messages = screenToolResults(prompt.getInstructions(), trajectory);
+			List<ChatResponse> chunks = this.target.stream(new Prompt(messages, options)).collectList().block();
+			ChatResponse turn = aggregate((chunks != null) ? chunks : List.of());
+			ChatResponse response = screen(messages, options, trajectory, turn);
+			trajectory.finish();
+			return (response == turn) ? Flux.fromIterable(chunks) : Flux.just(response);
+		}
+		catch (RuntimeException ex) {
+			trajectory.fail(String.valueOf(ex.getMessage()));
+			throw ex;
+		}
+	}
+
+	/**
+	 * Merge the chunks of a streamed turn into one response: its text and every tool call
+	 * (the last chunk of a call wins).
+	 */
+	private static ChatResponse aggregate(List<ChatResponse> chunks) {
+		StringBuilder text = new StringBuilder();
+		Map<String, AssistantMessage.ToolCall> calls = new java.util.LinkedHashMap<>();
+		for (ChatResponse chunk : chunks) {
+			for (Generation generation : chunk.getResults()) {
+				AssistantMessage output = generation.getOutput();
+				if (output.getText() != null) {
+					text.append(output.getText());
+				}
+				output.getToolCalls().forEach((call) -> calls.put(call.id(), call));
+			}
+		}
+		return new ChatResponse(List.of(new Generation(
+				AssistantMessage.builder().content(text.toString()).toolCalls(List.copyOf(calls.values())).build())));
+	}
+
+	private ChatResponse screen(List<Message> sent, ToolCallingChatOptions options, Trajectory trajectory,
+			ChatResponse first) {
+		List<Message> messages = sent;
+		ChatResponse response = first;
 		for (int round = 0; round < MAX_STEER_ROUNDS; round++) {
 			AssistantMessage toolCalls = toolCalls(response);
 			if (toolCalls == null) {
