@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.cedarpolicy.BasicAuthorizationEngine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ai.sondera.harness.AdjudicationListener;
 import ai.sondera.harness.Agent;
 import ai.sondera.harness.Harness;
 import ai.sondera.harness.Trajectory;
@@ -69,6 +70,8 @@ public final class CedarPolicyHarness implements Harness {
 
 	private final boolean failOpen;
 
+	private final AdjudicationListener listener;
+
 	private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
 
 	private final Map<Agent, AgentPolicies> compiled = new ConcurrentHashMap<>();
@@ -78,6 +81,7 @@ public final class CedarPolicyHarness implements Harness {
 		this.store = builder.store;
 		this.errorMode = builder.errorMode;
 		this.failOpen = builder.failOpen;
+		this.listener = builder.listener;
 		builder.agents.forEach(this::policiesFor);
 	}
 
@@ -97,7 +101,7 @@ public final class CedarPolicyHarness implements Harness {
 		TrajectoryRecord record = new TrajectoryRecord("traj-" + UUID.randomUUID(), agent.id(),
 				TrajectoryStatus.RUNNING, sessionId, java.time.Instant.now());
 		this.store.create(record);
-		return new CedarTrajectory(record, agentPolicies, this.store, 0);
+		return new CedarTrajectory(record, agentPolicies, this.store, this.listener, 0);
 	}
 
 	@Override
@@ -117,7 +121,7 @@ public final class CedarPolicyHarness implements Harness {
 	 */
 	private CedarTrajectory resumed(StoredTrajectory stored, AgentPolicies agentPolicies) {
 		return new CedarTrajectory(stored.record().withStatus(TrajectoryStatus.RUNNING), agentPolicies, this.store,
-				stored.steps().size());
+				this.listener, stored.steps().size());
 	}
 
 	private StoredTrajectory load(String trajectoryId) {
@@ -178,6 +182,8 @@ public final class CedarPolicyHarness implements Harness {
 		private EvaluationErrorMode errorMode = EvaluationErrorMode.FAIL_CLOSED;
 
 		private boolean failOpen;
+
+		private AdjudicationListener listener = AdjudicationListener.NONE;
 
 		private Builder() {
 		}
@@ -252,6 +258,16 @@ public final class CedarPolicyHarness implements Harness {
 		 */
 		public Builder failOpen(boolean failOpen) {
 			this.failOpen = failOpen;
+			return this;
+		}
+
+		/**
+		 * Set who is told about each adjudication (metrics, tracing); by default nobody.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(AdjudicationListener listener) {
+			this.listener = Objects.requireNonNull(listener, "'listener' must not be null");
 			return this;
 		}
 

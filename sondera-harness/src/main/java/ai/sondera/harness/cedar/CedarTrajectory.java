@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ai.sondera.harness.Adjudication;
+import ai.sondera.harness.AdjudicationListener;
 import ai.sondera.harness.Agent;
 import ai.sondera.harness.Content;
 import ai.sondera.harness.Role;
@@ -50,16 +51,20 @@ final class CedarTrajectory implements Trajectory {
 
 	private final TrajectoryStore store;
 
+	private final AdjudicationListener listener;
+
 	private final EntityUID uid;
 
 	private final AtomicLong stepCount;
 
 	private volatile TrajectoryRecord record;
 
-	CedarTrajectory(TrajectoryRecord record, AgentPolicies policies, TrajectoryStore store, long stepCount) {
+	CedarTrajectory(TrajectoryRecord record, AgentPolicies policies, TrajectoryStore store,
+			AdjudicationListener listener, long stepCount) {
 		this.record = record;
 		this.policies = policies;
 		this.store = store;
+		this.listener = listener;
 		this.uid = policies.trajectoryUid(record.id());
 		this.stepCount = new AtomicLong(stepCount);
 	}
@@ -95,10 +100,19 @@ final class CedarTrajectory implements Trajectory {
 		Objects.requireNonNull(role, "'role' must not be null");
 		Objects.requireNonNull(content, "'content' must not be null");
 		TrajectoryRecord current = running();
-		long step = this.stepCount.incrementAndGet();
-		Adjudication adjudication = this.policies.adjudicate(stage, role, content, this.uid, step);
-		this.store.append(current, step - 1, new TrajectoryStep(stage, role, content, adjudication, Instant.now()));
-		return adjudication;
+		AdjudicationListener.Completion completion = this.listener.started(this, stage, role, content);
+		try {
+			long step = this.stepCount.incrementAndGet();
+			Adjudication adjudication = this.policies.adjudicate(stage, role, content, this.uid, step);
+			this.store.append(current, step - 1,
+					new TrajectoryStep(stage, role, content, adjudication, Instant.now()));
+			completion.completed(adjudication);
+			return adjudication;
+		}
+		catch (RuntimeException ex) {
+			completion.failed(ex);
+			throw ex;
+		}
 	}
 
 	@Override

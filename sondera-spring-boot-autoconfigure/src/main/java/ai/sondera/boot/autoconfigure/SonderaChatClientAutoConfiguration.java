@@ -52,7 +52,7 @@ public final class SonderaChatClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	ModelTurnGuard sonderaModelTurnGuard(SonderaProperties properties, VerdictResolver verdicts) {
 		SonderaProperties.Steer steer = properties.getSteer();
-		return new ModelTurnGuard(verdicts, properties.getMode(), properties.isFailOpen(), steer.getModelMessage(),
+		return new ModelTurnGuard(verdicts, properties.effectiveMode(), properties.isFailOpen(), steer.getModelMessage(),
 				steer.getRetryInstruction(), steer.getMaxRetries());
 	}
 

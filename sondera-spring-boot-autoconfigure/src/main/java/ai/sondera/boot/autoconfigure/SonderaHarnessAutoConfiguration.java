@@ -16,6 +16,9 @@
 
 package ai.sondera.boot.autoconfigure;
 
+import java.util.function.Function;
+
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -27,6 +30,10 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 
 import ai.sondera.harness.Harness;
+import ai.sondera.spring.ai.EnforcementMode;
+import ai.sondera.spring.ai.observation.AdjudicationObservationConvention;
+import ai.sondera.spring.ai.observation.ObservationAdjudicationListener;
+import ai.sondera.spring.ai.tool.ToolEnforcementModes;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
 import ai.sondera.harness.store.FileTrajectoryStore;
 import ai.sondera.harness.store.InMemoryTrajectoryStore;
@@ -54,14 +61,24 @@ public final class SonderaHarnessAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(Harness.class)
 	CedarPolicyHarness sonderaHarness(SonderaProperties properties, ObjectProvider<TrajectoryStore> store,
-			ResourceLoader resourceLoader) {
+			ResourceLoader resourceLoader, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<AdjudicationObservationConvention> observationConvention,
+			ObjectProvider<ToolEnforcementModes> modes) {
 		ResourcePatternResolver resourcePatternResolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
 		SonderaProperties.Cedar cedar = properties.getCedar();
+		// Modes are configured with the tools; look them up when an adjudication is observed.
+		Function<String, EnforcementMode> mode = (tool) -> {
+			ToolEnforcementModes toolModes = modes.getIfAvailable();
+			return (toolModes != null) ? toolModes.apply(tool) : properties.effectiveMode();
+		};
 		return CedarPolicyHarness.builder()
 			.policies(PolicyLocations.load(cedar.getPolicies(), resourcePatternResolver))
 			.store(store.getObject())
 			.evaluationErrorMode(cedar.getOnError())
 			.failOpen(properties.isFailOpen())
+			.listener(new ObservationAdjudicationListener(
+					observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+					observationConvention.getIfAvailable(), mode))
 			.build();
 	}
 

@@ -51,6 +51,12 @@ public class SonderaProperties {
 	private EnforcementMode mode = EnforcementMode.STEER;
 
 	/**
+	 * Whether decisions are enforced, or only recorded, observed and logged ('monitor':
+	 * nothing is blocked, steered or escalated) to try a policy set on live traffic.
+	 */
+	private Enforcement enforcement = Enforcement.ENFORCE;
+
+	/**
 	 * Whether an error inside the harness (unreadable tool arguments, an engine or
 	 * storage failure) lets the action run instead of denying it.
 	 */
@@ -89,6 +95,41 @@ public class SonderaProperties {
 
 	public void setMode(EnforcementMode mode) {
 		this.mode = mode;
+	}
+
+	public Enforcement getEnforcement() {
+		return this.enforcement;
+	}
+
+	public void setEnforcement(Enforcement enforcement) {
+		this.enforcement = enforcement;
+	}
+
+	/**
+	 * Return the mode of model turns and of tools without their own: monitor when
+	 * enforcement is off, the configured mode otherwise.
+	 * @return the mode
+	 */
+	public EnforcementMode effectiveMode() {
+		return (this.enforcement == Enforcement.MONITOR) ? EnforcementMode.MONITOR : this.mode;
+	}
+
+	/**
+	 * Return the mode of one tool, or {@code null} if it has none of its own.
+	 * @param tool the tool's settings
+	 * @return the mode, or {@code null}
+	 */
+	public EnforcementMode effectiveMode(ToolSettings tool) {
+		if (tool.getEnforcement() == Enforcement.MONITOR) {
+			return EnforcementMode.MONITOR;
+		}
+		if (tool.getMode() != null) {
+			return tool.getMode();
+		}
+		if (tool.getEnforcement() == Enforcement.ENFORCE && this.enforcement == Enforcement.MONITOR) {
+			return (this.mode != EnforcementMode.MONITOR) ? this.mode : EnforcementMode.STEER;
+		}
+		return null;
 	}
 
 	public boolean isFailOpen() {
@@ -285,6 +326,19 @@ public class SonderaProperties {
 	}
 
 	/**
+	 * Whether decisions are enforced.
+	 */
+	public enum Enforcement {
+
+		/** Deny, steer and escalate as the policies decide. */
+		ENFORCE,
+
+		/** Only record, observe and log what would have happened. */
+		MONITOR
+
+	}
+
+	/**
 	 * Settings of one tool.
 	 */
 	public static class ToolSettings {
@@ -293,6 +347,20 @@ public class SonderaProperties {
 		 * What a denial of this tool does; overrides 'sondera.mode' and @ToolPolicy.
 		 */
 		private EnforcementMode mode;
+
+		/**
+		 * Whether this tool's decisions are enforced or only monitored; overrides
+		 * 'sondera.enforcement'.
+		 */
+		private Enforcement enforcement;
+
+		public Enforcement getEnforcement() {
+			return this.enforcement;
+		}
+
+		public void setEnforcement(Enforcement enforcement) {
+			this.enforcement = enforcement;
+		}
 
 		public EnforcementMode getMode() {
 			return this.mode;

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.tool.resolution.ToolCallbackResolver;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -42,6 +43,7 @@ import ai.sondera.harness.cedar.CedarPolicyHarness;
 import ai.sondera.spring.ai.EnforcementMode;
 import ai.sondera.spring.ai.VerdictResolver;
 import ai.sondera.spring.ai.approval.ApprovalHandler;
+import ai.sondera.spring.ai.approval.ApprovalObservationConvention;
 import ai.sondera.spring.ai.approval.ApprovalService;
 import ai.sondera.spring.ai.approval.PendingApprovals;
 import ai.sondera.spring.ai.model.ChatModelScreeningPostProcessor;
@@ -95,14 +97,17 @@ public final class SonderaToolAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApprovalService sonderaApprovalService(SonderaProperties properties, ListableBeanFactory beanFactory) {
+	ApprovalService sonderaApprovalService(SonderaProperties properties, ListableBeanFactory beanFactory,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ApprovalObservationConvention> observationConvention) {
 		Map<String, ApprovalHandler> handlers = beanFactory.getBeansOfType(ApprovalHandler.class);
 		List<Map.Entry<String, ApprovalHandler>> ordered = new java.util.ArrayList<>(handlers.entrySet());
 		ordered.sort((left, right) -> AnnotationAwareOrderComparator.INSTANCE.compare(left.getValue(),
 				right.getValue()));
 		Map<String, ApprovalHandler> routed = new LinkedHashMap<>();
 		ordered.forEach((entry) -> routed.put(entry.getKey(), entry.getValue()));
-		return new ApprovalService(routed, properties.getApproval().getTimeout());
+		return new ApprovalService(routed, properties.getApproval().getTimeout(),
+				observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfAvailable());
 	}
 
 	@Bean
@@ -110,11 +115,12 @@ public final class SonderaToolAutoConfiguration {
 	ToolEnforcementModes sonderaToolEnforcementModes(SonderaProperties properties) {
 		Map<String, EnforcementMode> configured = new LinkedHashMap<>();
 		properties.getTools().forEach((name, settings) -> {
-			if (settings.getMode() != null) {
-				configured.put(name, settings.getMode());
+			EnforcementMode mode = properties.effectiveMode(settings);
+			if (mode != null) {
+				configured.put(name, mode);
 			}
 		});
-		return new ToolEnforcementModes(properties.getMode(), configured);
+		return new ToolEnforcementModes(properties.effectiveMode(), configured);
 	}
 
 	@Bean

@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -39,18 +41,39 @@ public class ApprovalService {
 
 	private static final Log logger = LogFactory.getLog(ApprovalService.class);
 
+	private static final ApprovalObservationConvention DEFAULT_CONVENTION = new DefaultApprovalObservationConvention();
+
 	private final Map<String, ApprovalHandler> handlers;
 
 	private final Duration timeout;
 
+	private final ObservationRegistry observations;
+
+	private final ApprovalObservationConvention convention;
+
 	/**
-	 * Create a new service.
+	 * Create a new service without observations.
 	 * @param handlers the handlers by bean name, in routing order
 	 * @param timeout how long to wait for a decision
 	 */
 	public ApprovalService(Map<String, ApprovalHandler> handlers, Duration timeout) {
+		this(handlers, timeout, ObservationRegistry.NOOP, null);
+	}
+
+	/**
+	 * Create a new service that records a {@code sondera.approval} observation per
+	 * request.
+	 * @param handlers the handlers by bean name, in routing order
+	 * @param timeout how long to wait for a decision
+	 * @param observations the observation registry
+	 * @param convention a custom convention, or {@code null} for the default
+	 */
+	public ApprovalService(Map<String, ApprovalHandler> handlers, Duration timeout, ObservationRegistry observations,
+			ApprovalObservationConvention convention) {
 		this.handlers = new LinkedHashMap<>(handlers);
 		this.timeout = Objects.requireNonNull(timeout, "'timeout' must not be null");
+		this.observations = Objects.requireNonNull(observations, "'observations' must not be null");
+		this.convention = convention;
 	}
 
 	/**
@@ -59,9 +82,31 @@ public class ApprovalService {
 	 * @return the outcome
 	 */
 	public ApprovalOutcome decide(ApprovalRequest request) {
+		if (this.observations.isNoop()) {
+			return ask(request);
+		}
+		ApprovalObservationContext context = new ApprovalObservationContext(request);
+		Observation observation = Observation
+			.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context, this.observations)
+			.start();
+		try {
+			ApprovalOutcome outcome = ask(request);
+			context.setOutcome(outcome);
+			return outcome;
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private ApprovalOutcome ask(ApprovalRequest request) {
 		Map.Entry<String, ApprovalHandler> handler = route(request);
 		if (handler == null) {
-			return ApprovalOutcome.denied("no ApprovalHandler takes this escalation"
+			return new ApprovalOutcome(Outcome.NO_HANDLER, "no ApprovalHandler takes this escalation"
 					+ (request.escalateArg().isEmpty() ? "" : " (routed to '" + request.escalateArg() + "')")
 					+ "; define an ApprovalHandler bean" + (request.escalateArg().isEmpty() ? ""
 							: " named '" + request.escalateArg() + "' or one whose supports() accepts it"), null);
@@ -72,34 +117,36 @@ public class ApprovalService {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Approval handler '" + handler.getKey() + "' failed for request " + request.id(), ex);
-			return ApprovalOutcome.denied("approval handler '" + handler.getKey() + "' failed: " + ex.getMessage(), null);
+			return new ApprovalOutcome(Outcome.ERROR,
+					"approval handler '" + handler.getKey() + "' failed: " + ex.getMessage(), null);
 		}
 		try {
 			ApprovalDecision decision = future.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 			if (decision == null) {
-				return ApprovalOutcome.denied("approval handler '" + handler.getKey() + "' gave no decision", null);
+				return new ApprovalOutcome(Outcome.REJECTED,
+						"approval handler '" + handler.getKey() + "' gave no decision", null);
 			}
 			String by = (decision.approver() != null) ? " by " + decision.approver() : "";
 			String comment = (decision.comment() != null && !decision.comment().isEmpty()) ? ": " + decision.comment()
 					: "";
-			return decision.approved() ? ApprovalOutcome.approved("approved" + by + comment, decision)
-					: ApprovalOutcome.denied("rejected" + by + comment, decision);
+			return decision.approved() ? new ApprovalOutcome(Outcome.APPROVED, "approved" + by + comment, decision)
+					: new ApprovalOutcome(Outcome.REJECTED, "rejected" + by + comment, decision);
 		}
 		catch (TimeoutException ex) {
 			future.cancel(true);
-			return ApprovalOutcome.denied("no decision from approval handler '" + handler.getKey() + "' within "
-					+ this.timeout + " (sondera.approval.timeout)", null);
+			return new ApprovalOutcome(Outcome.TIMEOUT, "no decision from approval handler '" + handler.getKey()
+					+ "' within " + this.timeout + " (sondera.approval.timeout)", null);
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			logger.warn("Approval handler '" + handler.getKey() + "' failed for request " + request.id(), cause);
-			return ApprovalOutcome.denied("approval handler '" + handler.getKey() + "' failed: " + cause.getMessage(),
-					null);
+			return new ApprovalOutcome(Outcome.ERROR,
+					"approval handler '" + handler.getKey() + "' failed: " + cause.getMessage(), null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			future.cancel(true);
-			return ApprovalOutcome.denied("interrupted while waiting for approval", null);
+			return new ApprovalOutcome(Outcome.ERROR, "interrupted while waiting for approval", null);
 		}
 	}
 
@@ -119,19 +166,41 @@ public class ApprovalService {
 	/**
 	 * What came of an approval request.
 	 *
-	 * @param approved whether the action may run
+	 * @param outcome how it ended
 	 * @param reason what happened, for the trajectory and the model
 	 * @param decision the handler's decision, or {@code null} if there was none
 	 */
-	public record ApprovalOutcome(boolean approved, String reason, ApprovalDecision decision) {
+	public record ApprovalOutcome(Outcome outcome, String reason, ApprovalDecision decision) {
 
-		static ApprovalOutcome approved(String reason, ApprovalDecision decision) {
-			return new ApprovalOutcome(true, reason, decision);
+		/**
+		 * Return whether the action may run.
+		 * @return whether it was approved
+		 */
+		public boolean approved() {
+			return this.outcome == Outcome.APPROVED;
 		}
 
-		static ApprovalOutcome denied(String reason, ApprovalDecision decision) {
-			return new ApprovalOutcome(false, reason, decision);
-		}
+	}
+
+	/**
+	 * How an approval request ended.
+	 */
+	public enum Outcome {
+
+		/** A handler approved. */
+		APPROVED,
+
+		/** A handler rejected (or gave no decision). */
+		REJECTED,
+
+		/** No decision within the timeout. */
+		TIMEOUT,
+
+		/** The handler failed, or waiting was interrupted. */
+		ERROR,
+
+		/** No handler takes the request. */
+		NO_HANDLER
 
 	}
 

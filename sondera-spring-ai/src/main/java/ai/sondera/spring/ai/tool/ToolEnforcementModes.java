@@ -39,7 +39,7 @@ public class ToolEnforcementModes implements Function<String, EnforcementMode> {
 
 	/**
 	 * Create the modes.
-	 * @param defaultMode the mode of tools without their own
+	 * @param defaultMode the mode of tools without their own, and of model text
 	 * @param configured modes configured per tool name
 	 */
 	public ToolEnforcementModes(EnforcementMode defaultMode, Map<String, EnforcementMode> configured) {
@@ -57,6 +57,9 @@ public class ToolEnforcementModes implements Function<String, EnforcementMode> {
 
 	@Override
 	public EnforcementMode apply(String toolName) {
+		if (toolName == null) {
+			return this.defaultMode;
+		}
 		EnforcementMode mode = this.configured.get(toolName);
 		if (mode == null) {
 			mode = this.annotated.get(toolName);
