@@ -17,12 +17,11 @@
 package ai.sondera.harness.cedar;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.cedarpolicy.BasicAuthorizationEngine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,8 +61,6 @@ import ai.sondera.harness.store.TrajectoryStore;
  */
 public final class CedarPolicyHarness implements Harness {
 
-	private final List<LoadedPolicy> policies;
-
 	private final TrajectoryStore store;
 
 	private final EvaluationErrorMode errorMode;
@@ -74,15 +71,71 @@ public final class CedarPolicyHarness implements Harness {
 
 	private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
 
-	private final Map<Agent, AgentPolicies> compiled = new ConcurrentHashMap<>();
+	private volatile PolicyGeneration generation;
 
 	private CedarPolicyHarness(Builder builder) {
-		this.policies = PolicyReader.read(builder.sources);
 		this.store = builder.store;
 		this.errorMode = builder.errorMode;
 		this.failOpen = builder.failOpen;
 		this.listener = builder.listener;
+		this.generation = generation(1, PolicyReader.read(builder.sources));
 		builder.agents.forEach(this::policiesFor);
+	}
+
+	private PolicyGeneration generation(long version, List<LoadedPolicy> policies) {
+		return new PolicyGeneration(version, policies,
+				(agent) -> AgentPolicies.compile(agent, policies, this.engine, this.errorMode, this.failOpen));
+	}
+
+	/**
+	 * Replace the policies: the new set is read and compiled for every agent seen so far
+	 * first, then swapped in atomically. An adjudication in flight finishes with the set
+	 * it started with. If the new set is invalid nothing changes.
+	 * @param sources the new policy sources
+	 * @return the new policy set version
+	 * @throws PolicyLoadException if the new set is invalid; the current set keeps serving
+	 */
+	public synchronized long reload(List<PolicySource> sources) {
+		PolicyGeneration current = this.generation;
+		PolicyGeneration next = generation(current.version() + 1, PolicyReader.read(sources));
+		for (Agent agent : current.agents()) {
+			next.policiesFor(agent);
+		}
+		this.generation = next;
+		return next.version();
+	}
+
+	/**
+	 * Return the version of the policy set in use: 1 at start, one more per reload.
+	 * @return the version
+	 */
+	public long policyVersion() {
+		return this.generation.version();
+	}
+
+	/**
+	 * Return when the policy set in use was loaded.
+	 * @return the load time
+	 */
+	public Instant policiesLoadedAt() {
+		return this.generation.loadedAt();
+	}
+
+	/**
+	 * Return the loaded policies, independent of any agent: id, origin, line and a
+	 * SHA-256 of each policy's text.
+	 * @return the policies in source order
+	 */
+	public List<LoadedPolicyInfo> loadedPolicies() {
+		return this.generation.policies()
+			.stream()
+			.map((policy) -> new LoadedPolicyInfo(policy.metadata(), policy.forbid() ? "forbid" : "permit",
+					policy.origin(), policy.line(), PolicyGeneration.hash(policy.policy().policySrc)))
+			.toList();
+	}
+
+	PolicyGeneration currentGeneration() {
+		return this.generation;
 	}
 
 	/**
@@ -101,7 +154,7 @@ public final class CedarPolicyHarness implements Harness {
 		TrajectoryRecord record = new TrajectoryRecord("traj-" + UUID.randomUUID(), agent.id(),
 				TrajectoryStatus.RUNNING, sessionId, java.time.Instant.now());
 		this.store.create(record);
-		return new CedarTrajectory(record, agentPolicies, this.store, this.listener, 0);
+		return new CedarTrajectory(record, agentPolicies, this, this.store, this.listener, 0);
 	}
 
 	@Override
@@ -120,8 +173,8 @@ public final class CedarPolicyHarness implements Harness {
 	 * Sondera SDK; the stored status changes only when it ends again.
 	 */
 	private CedarTrajectory resumed(StoredTrajectory stored, AgentPolicies agentPolicies) {
-		return new CedarTrajectory(stored.record().withStatus(TrajectoryStatus.RUNNING), agentPolicies, this.store,
-				this.listener, stored.steps().size());
+		return new CedarTrajectory(stored.record().withStatus(TrajectoryStatus.RUNNING), agentPolicies, this,
+				this.store, this.listener, stored.steps().size());
 	}
 
 	private StoredTrajectory load(String trajectoryId) {
@@ -133,10 +186,8 @@ public final class CedarPolicyHarness implements Harness {
 	public Trajectory resume(String trajectoryId) {
 		StoredTrajectory stored = load(trajectoryId);
 		String agentId = stored.record().agentId();
-		AgentPolicies agentPolicies = this.compiled.values()
-			.stream()
-			.filter((candidate) -> candidate.agent().id().equals(agentId))
-			.findFirst()
+		AgentPolicies found = this.generation.findByAgentId(agentId);
+		AgentPolicies agentPolicies = java.util.Optional.ofNullable(found)
 			.orElseThrow(() -> new IllegalStateException("Trajectory " + trajectoryId + " belongs to agent '" + agentId
 					+ "', which this harness does not know: initialize a trajectory of that agent first or pass it to"
 					+ " the builder's agent(...)"));
@@ -164,8 +215,7 @@ public final class CedarPolicyHarness implements Harness {
 	}
 
 	private AgentPolicies policiesFor(Agent agent) {
-		return this.compiled.computeIfAbsent(agent,
-				(key) -> AgentPolicies.compile(key, this.policies, this.engine, this.errorMode, this.failOpen));
+		return this.generation.policiesFor(agent);
 	}
 
 	/**

@@ -47,7 +47,9 @@ final class CedarTrajectory implements Trajectory {
 
 	private static final Logger logger = LoggerFactory.getLogger(CedarTrajectory.class);
 
-	private final AgentPolicies policies;
+	private final CedarPolicyHarness harness;
+
+	private volatile Snapshot snapshot;
 
 	private final TrajectoryStore store;
 
@@ -59,10 +61,12 @@ final class CedarTrajectory implements Trajectory {
 
 	private volatile TrajectoryRecord record;
 
-	CedarTrajectory(TrajectoryRecord record, AgentPolicies policies, TrajectoryStore store,
-			AdjudicationListener listener, long stepCount) {
+	CedarTrajectory(TrajectoryRecord record, AgentPolicies policies, CedarPolicyHarness harness,
+			TrajectoryStore store, AdjudicationListener listener, long stepCount) {
 		this.record = record;
-		this.policies = policies;
+		// No generation yet: the first adjudication looks the current one up.
+		this.snapshot = new Snapshot(null, policies);
+		this.harness = harness;
 		this.store = store;
 		this.listener = listener;
 		this.uid = policies.trajectoryUid(record.id());
@@ -76,7 +80,7 @@ final class CedarTrajectory implements Trajectory {
 
 	@Override
 	public Agent agent() {
-		return this.policies.agent();
+		return this.snapshot.policies().agent();
 	}
 
 	@Override
@@ -103,7 +107,7 @@ final class CedarTrajectory implements Trajectory {
 		AdjudicationListener.Completion completion = this.listener.started(this, stage, role, content);
 		try {
 			long step = this.stepCount.incrementAndGet();
-			Adjudication adjudication = this.policies.adjudicate(stage, role, content, this.uid, step);
+			Adjudication adjudication = policies().adjudicate(stage, role, content, this.uid, step);
 			this.store.append(current, step - 1,
 					new TrajectoryStep(stage, role, content, adjudication, Instant.now()));
 			completion.completed(adjudication);
@@ -113,6 +117,24 @@ final class CedarTrajectory implements Trajectory {
 			completion.failed(ex);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Return the agent's policies in the harness's current policy set (they change when
+	 * the harness reloads), one snapshot per adjudication.
+	 */
+	private AgentPolicies policies() {
+		PolicyGeneration current = this.harness.currentGeneration();
+		Snapshot known = this.snapshot;
+		if (known.generation() == current) {
+			return known.policies();
+		}
+		AgentPolicies policies = current.policiesFor(known.policies().agent());
+		this.snapshot = new Snapshot(current, policies);
+		return policies;
+	}
+
+	private record Snapshot(PolicyGeneration generation, AgentPolicies policies) {
 	}
 
 	@Override

@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.harness.cedar;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import ai.sondera.harness.Agent;
+
+/**
+ * One loaded policy set and its compilations per agent. Immutable but for the cache of
+ * compilations; a reload replaces the whole generation, so an adjudication uses one
+ * generation from start to end.
+ *
+ * @author Sondera
+ */
+final class PolicyGeneration {
+
+	private final long version;
+
+	private final Instant loadedAt;
+
+	private final List<LoadedPolicy> policies;
+
+	private final Function<Agent, AgentPolicies> compiler;
+
+	private final Map<Agent, AgentPolicies> compiled = new ConcurrentHashMap<>();
+
+	PolicyGeneration(long version, List<LoadedPolicy> policies, Function<Agent, AgentPolicies> compiler) {
+		this.version = version;
+		this.loadedAt = Instant.now();
+		this.policies = List.copyOf(policies);
+		this.compiler = compiler;
+	}
+
+	long version() {
+		return this.version;
+	}
+
+	Instant loadedAt() {
+		return this.loadedAt;
+	}
+
+	List<LoadedPolicy> policies() {
+		return this.policies;
+	}
+
+	AgentPolicies policiesFor(Agent agent) {
+		return this.compiled.computeIfAbsent(agent, this.compiler);
+	}
+
+	Iterable<Agent> agents() {
+		return this.compiled.keySet();
+	}
+
+	AgentPolicies findByAgentId(String agentId) {
+		return this.compiled.values().stream().filter((candidate) -> candidate.agent().id().equals(agentId))
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * Return a SHA-256 of a policy text, to tell versions of a policy apart.
+	 * @param text the text
+	 * @return the hex digest
+	 */
+	static String hash(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+}
