@@ -40,6 +40,34 @@ public interface AdjudicationListener {
 	Completion started(Trajectory trajectory, Stage stage, Role role, Content content);
 
 	/**
+	 * Combine listeners: each is told, in order.
+	 * @param listeners the listeners
+	 * @return one listener that tells them all
+	 */
+	static AdjudicationListener of(AdjudicationListener... listeners) {
+		java.util.List<AdjudicationListener> all = java.util.List.of(listeners);
+		return (trajectory, stage, role, content) -> {
+			java.util.List<Completion> completions = new java.util.ArrayList<>(all.size());
+			for (AdjudicationListener listener : all) {
+				completions.add(listener.started(trajectory, stage, role, content));
+			}
+			return new Completion() {
+
+				@Override
+				public void completed(Adjudication adjudication) {
+					completions.forEach((completion) -> completion.completed(adjudication));
+				}
+
+				@Override
+				public void failed(Throwable error) {
+					completions.forEach((completion) -> completion.failed(error));
+				}
+
+			};
+		};
+	}
+
+	/**
 	 * The end of one adjudication.
 	 */
 	interface Completion {

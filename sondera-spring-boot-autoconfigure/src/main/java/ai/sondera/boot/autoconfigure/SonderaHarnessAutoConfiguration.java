@@ -16,11 +16,13 @@
 
 package ai.sondera.boot.autoconfigure;
 
+import java.util.List;
 import java.util.function.Function;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,10 +31,13 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 
+import ai.sondera.harness.AdjudicationListener;
 import ai.sondera.harness.Harness;
 import ai.sondera.spring.ai.EnforcementMode;
 import ai.sondera.spring.ai.observation.AdjudicationObservationConvention;
+import ai.sondera.spring.ai.observation.DecisionCounter;
 import ai.sondera.spring.ai.observation.ObservationAdjudicationListener;
+import ai.sondera.spring.ai.reload.PolicyReloader;
 import ai.sondera.spring.ai.tool.ToolEnforcementModes;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
 import ai.sondera.harness.store.FileTrajectoryStore;
@@ -59,11 +64,17 @@ public final class SonderaHarnessAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	DecisionCounter sonderaDecisionCounter() {
+		return new DecisionCounter();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(Harness.class)
 	CedarPolicyHarness sonderaHarness(SonderaProperties properties, ObjectProvider<TrajectoryStore> store,
 			ResourceLoader resourceLoader, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<AdjudicationObservationConvention> observationConvention,
-			ObjectProvider<ToolEnforcementModes> modes) {
+			ObjectProvider<ToolEnforcementModes> modes, DecisionCounter decisionCounter) {
 		ResourcePatternResolver resourcePatternResolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
 		SonderaProperties.Cedar cedar = properties.getCedar();
 		// Modes are configured with the tools; look them up when an adjudication is observed.
@@ -76,10 +87,22 @@ public final class SonderaHarnessAutoConfiguration {
 			.store(store.getObject())
 			.evaluationErrorMode(cedar.getOnError())
 			.failOpen(properties.isFailOpen())
-			.listener(new ObservationAdjudicationListener(
-					observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
-					observationConvention.getIfAvailable(), mode))
+			.listener(AdjudicationListener.of(decisionCounter,
+					new ObservationAdjudicationListener(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+							observationConvention.getIfAvailable(), mode)))
 			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(CedarPolicyHarness.class)
+	@ConditionalOnBooleanProperty(name = "sondera.cedar.reload.enabled", matchIfMissing = true)
+	PolicyReloader sonderaPolicyReloader(SonderaProperties properties, CedarPolicyHarness harness,
+			ResourceLoader resourceLoader) {
+		ResourcePatternResolver resourcePatternResolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
+		List<String> locations = properties.getCedar().getPolicies();
+		return new PolicyReloader(harness, () -> PolicyLocations.load(locations, resourcePatternResolver),
+				properties.getCedar().getReload().getInterval());
 	}
 
 }

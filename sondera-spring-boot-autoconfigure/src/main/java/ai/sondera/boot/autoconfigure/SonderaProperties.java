@@ -286,6 +286,12 @@ public class SonderaProperties {
 		 */
 		private StartupValidation startupValidation = StartupValidation.FAIL;
 
+		private final Reload reload = new Reload();
+
+		public Reload getReload() {
+			return this.reload;
+		}
+
 		public List<String> getPolicies() {
 			return this.policies;
 		}
@@ -308,6 +314,40 @@ public class SonderaProperties {
 
 		public void setStartupValidation(StartupValidation startupValidation) {
 			this.startupValidation = startupValidation;
+		}
+
+	}
+
+	/**
+	 * Reloading of changed policy files.
+	 */
+	public static class Reload {
+
+		/**
+		 * Whether changed policy files are picked up without a restart (validated first;
+		 * an invalid change keeps the last good set serving).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How often the policy files are checked for changes.
+		 */
+		private Duration interval = Duration.ofSeconds(2);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
 		}
 
 	}

@@ -1,0 +1,156 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.boot.autoconfigure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import ai.sondera.boot.autoconfigure.actuate.SonderaEndpoint;
+import ai.sondera.boot.autoconfigure.actuate.SonderaHealthIndicator;
+import ai.sondera.boot.autoconfigure.tools.BankTools;
+import ai.sondera.boot.autoconfigure.tools.SideEffects;
+import ai.sondera.harness.cedar.CedarPolicyHarness;
+import ai.sondera.spring.ai.approval.PendingApprovals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Running in production: policy files reloaded without a restart, the {@code sondera}
+ * actuator endpoint and the health indicator.
+ */
+class OperationsIntegrationTests {
+
+	private static final String ALLOW_ALL = "@id(\"allow-all\") permit(principal, action, resource);\n";
+
+	@TempDir
+	Path policies;
+
+	private ApplicationContextRunner runner() throws Exception {
+		Files.writeString(this.policies.resolve("bank.cedar"), ALLOW_ALL);
+		return BankApplication.runner(SonderaActuatorAutoConfiguration.class)
+			.withPropertyValues("sondera.cedar.policies=" + this.policies.toUri(),
+					"sondera.cedar.reload.interval=100ms", "management.endpoints.web.exposure.include=sondera");
+	}
+
+	@Test
+	void changedPolicyFilesApplyWithoutARestart() throws Exception {
+		runner().run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"eve\", \"amount\": 5000}").thenSay("ok");
+			ask(context);
+			assertThat(effects(context).count("transfer")).isEqualTo(1);
+			Files.writeString(this.policies.resolve("bank.cedar"), ALLOW_ALL + """
+					@id("no-eve") forbid(principal, action == Bank::Action::"transfer", resource)
+					when { context.parameters.to == "eve" };
+					""");
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> context.getBean(CedarPolicyHarness.class).policyVersion() == 2);
+			model(context).thenCall("transfer", "{\"to\": \"eve\", \"amount\": 5000}").thenSay("ok");
+			ask(context);
+			assertThat(effects(context).count("transfer")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void invalidChangeKeepsTheLastGoodSetAndShowsInHealth() throws Exception {
+		runner().run((context) -> {
+			Files.writeString(this.policies.resolve("bank.cedar"), ALLOW_ALL + """
+					@id("typo") forbid(principal, action == Bank::Action::"trasnfer", resource);
+					""");
+			SonderaHealthIndicator indicator = context.getBean(SonderaHealthIndicator.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> indicator.health().getDetails().containsKey("reloadError"));
+			Health health = indicator.health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails().get("reloadError").toString()).contains("policy 'typo'")
+				.contains("bank.cedar:2");
+			assertThat(health.getDetails().get("policyVersion")).isEqualTo(1L);
+			model(context).thenCall("transfer", "{\"to\": \"eve\", \"amount\": 5000}").thenSay("ok");
+			ask(context);
+			assertThat(effects(context).count("transfer")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void endpointDescribesTheHarnessAndDecidesPendingApprovals() throws Exception {
+		Files.writeString(this.policies.resolve("bank.cedar"), ALLOW_ALL + """
+				@id("approve-transfers") @escalate @reason("Transfers need approval")
+				forbid(principal, action == Bank::Action::"transfer", resource) when { context.parameters.amount > 1 };
+				""");
+		BankApplication.runner(SonderaActuatorAutoConfiguration.class)
+			.withPropertyValues("sondera.cedar.policies=" + this.policies.toUri(),
+					"management.endpoints.web.exposure.include=sondera", "sondera.approval.pending.enabled=true",
+					"sondera.approval.timeout=10s")
+			.run((context) -> {
+				SonderaEndpoint endpoint = context.getBean(SonderaEndpoint.class);
+				PendingApprovals pending = context.getBean(PendingApprovals.class);
+				CompletableFuture.runAsync(() -> {
+					await().atMost(Duration.ofSeconds(10)).until(() -> !pending.pending().isEmpty());
+					Map<String, Object> described = endpoint.sondera();
+					assertThat((List<Object>) described.get("pendingApprovals")).hasSize(1);
+					endpoint.decide(pending.pending().get(0).id(), "approve", "ops", "fine");
+				});
+				model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 5}").thenSay("Sent.");
+				assertThat(ask(context)).isEqualTo("Sent.");
+				assertThat(effects(context).count("transfer")).isEqualTo(1);
+
+				Map<String, Object> described = endpoint.sondera();
+				assertThat((Map<String, Object>) described.get("agent")).containsEntry("name", "Bank");
+				assertThat((Map<String, Object>) described.get("schema")).containsKey("Bank");
+				assertThat(described.get("policyVersion")).isEqualTo(1L);
+				List<Map<String, Object>> policies = (List<Map<String, Object>>) described.get("policies");
+				assertThat(policies).extracting((policy) -> policy.get("id"))
+					.containsExactly("allow-all", "approve-transfers");
+				assertThat(policies.get(1)).containsEntry("escalate", true)
+					.containsEntry("description", "Transfers need approval");
+				assertThat(policies.get(1).get("source").toString()).endsWith("bank.cedar:2");
+				assertThat(policies.get(1).get("sha256").toString()).hasSize(64);
+				assertThat((Map<String, Object>) described.get("decisions")).containsEntry("escalate", 1L);
+			});
+	}
+
+	private static String ask(AssertableApplicationContext context) {
+		return context.getBean(ChatClient.Builder.class)
+			.build()
+			.prompt()
+			.user("go")
+			.tools(context.getBean(BankTools.class))
+			.call()
+			.content();
+	}
+
+	private static ScriptedChatModel model(AssertableApplicationContext context) {
+		return context.getBean(ScriptedChatModel.class);
+	}
+
+	private static SideEffects effects(AssertableApplicationContext context) {
+		return context.getBean(SideEffects.class);
+	}
+
+}
