@@ -27,14 +27,35 @@ import java.util.Objects;
  * @param policies the determining policies: the satisfied permits for
  * {@link Decision#ALLOW}, the denying forbids for {@link Decision#DENY}, the escalating
  * forbids for {@link Decision#ESCALATE}; sorted by id
+ * @param auditId the id of this decision's audit record, or {@code null} when there is
+ * no audit log
  * @author Sondera
  */
-public record Adjudication(Decision decision, String reason, List<PolicyMetadata> policies) {
+public record Adjudication(Decision decision, String reason, List<PolicyMetadata> policies, String auditId) {
 
 	public Adjudication {
 		Objects.requireNonNull(decision, "'decision' must not be null");
 		reason = (reason != null) ? reason : "";
 		policies = (policies != null) ? List.copyOf(policies) : List.of();
+	}
+
+	/**
+	 * Create an adjudication that is not (yet) in an audit log.
+	 * @param decision the decision
+	 * @param reason why
+	 * @param policies the determining policies
+	 */
+	public Adjudication(Decision decision, String reason, List<PolicyMetadata> policies) {
+		this(decision, reason, policies, null);
+	}
+
+	/**
+	 * Return a copy that carries the id of its audit record.
+	 * @param auditId the audit record id
+	 * @return the copy
+	 */
+	public Adjudication withAuditId(String auditId) {
+		return new Adjudication(this.decision, this.reason, this.policies, auditId);
 	}
 
 	/**

@@ -31,6 +31,7 @@ import ai.sondera.harness.Agent;
 import ai.sondera.harness.Harness;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.TrajectoryStatus;
+import ai.sondera.harness.audit.AuditLog;
 import ai.sondera.harness.store.FileTrajectoryStore;
 import ai.sondera.harness.store.StoredTrajectory;
 import ai.sondera.harness.store.TrajectoryRecord;
@@ -69,6 +70,8 @@ public final class CedarPolicyHarness implements Harness {
 
 	private final AdjudicationListener listener;
 
+	private final AuditLog auditLog;
+
 	private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
 
 	private volatile PolicyGeneration generation;
@@ -78,6 +81,7 @@ public final class CedarPolicyHarness implements Harness {
 		this.errorMode = builder.errorMode;
 		this.failOpen = builder.failOpen;
 		this.listener = builder.listener;
+		this.auditLog = builder.auditLog;
 		this.generation = generation(1, PolicyReader.read(builder.sources));
 		builder.agents.forEach(this::policiesFor);
 	}
@@ -154,7 +158,7 @@ public final class CedarPolicyHarness implements Harness {
 		TrajectoryRecord record = new TrajectoryRecord("traj-" + UUID.randomUUID(), agent.id(),
 				TrajectoryStatus.RUNNING, sessionId, java.time.Instant.now());
 		this.store.create(record);
-		return new CedarTrajectory(record, agentPolicies, this, this.store, this.listener, 0);
+		return new CedarTrajectory(record, agentPolicies, this, this.store, this.listener, this.auditLog, 0);
 	}
 
 	@Override
@@ -174,7 +178,7 @@ public final class CedarPolicyHarness implements Harness {
 	 */
 	private CedarTrajectory resumed(StoredTrajectory stored, AgentPolicies agentPolicies) {
 		return new CedarTrajectory(stored.record().withStatus(TrajectoryStatus.RUNNING), agentPolicies, this,
-				this.store, this.listener, stored.steps().size());
+				this.store, this.listener, this.auditLog, stored.steps().size());
 	}
 
 	private StoredTrajectory load(String trajectoryId) {
@@ -234,6 +238,8 @@ public final class CedarPolicyHarness implements Harness {
 		private boolean failOpen;
 
 		private AdjudicationListener listener = AdjudicationListener.NONE;
+
+		private AuditLog auditLog = AuditLog.NONE;
 
 		private Builder() {
 		}
@@ -318,6 +324,17 @@ public final class CedarPolicyHarness implements Harness {
 		 */
 		public Builder listener(AdjudicationListener listener) {
 			this.listener = Objects.requireNonNull(listener, "'listener' must not be null");
+			return this;
+		}
+
+		/**
+		 * Set where every decision is recorded before it takes effect, such as a
+		 * {@link ai.sondera.harness.audit.FileAuditLog}; by default nowhere.
+		 * @param auditLog the audit log
+		 * @return this builder
+		 */
+		public Builder auditLog(AuditLog auditLog) {
+			this.auditLog = Objects.requireNonNull(auditLog, "'auditLog' must not be null");
 			return this;
 		}
 

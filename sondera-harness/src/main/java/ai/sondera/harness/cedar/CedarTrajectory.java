@@ -29,10 +29,15 @@ import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.AdjudicationListener;
 import ai.sondera.harness.Agent;
 import ai.sondera.harness.Content;
+import ai.sondera.harness.PolicyMetadata;
 import ai.sondera.harness.Role;
 import ai.sondera.harness.Stage;
 import ai.sondera.harness.Trajectory;
+import ai.sondera.harness.ToolRequestContent;
+import ai.sondera.harness.ToolResponseContent;
 import ai.sondera.harness.TrajectoryStatus;
+import ai.sondera.harness.audit.AuditEntry;
+import ai.sondera.harness.audit.AuditLog;
 import ai.sondera.harness.store.TrajectoryRecord;
 import ai.sondera.harness.store.TrajectoryStep;
 import ai.sondera.harness.store.TrajectoryStore;
@@ -55,6 +60,8 @@ final class CedarTrajectory implements Trajectory {
 
 	private final AdjudicationListener listener;
 
+	private final AuditLog auditLog;
+
 	private final EntityUID uid;
 
 	private final AtomicLong stepCount;
@@ -62,7 +69,8 @@ final class CedarTrajectory implements Trajectory {
 	private volatile TrajectoryRecord record;
 
 	CedarTrajectory(TrajectoryRecord record, AgentPolicies policies, CedarPolicyHarness harness,
-			TrajectoryStore store, AdjudicationListener listener, long stepCount) {
+			TrajectoryStore store, AdjudicationListener listener, AuditLog auditLog, long stepCount) {
+		this.auditLog = auditLog;
 		this.record = record;
 		// No generation yet: the first adjudication looks the current one up.
 		this.snapshot = new Snapshot(null, policies);
@@ -107,7 +115,8 @@ final class CedarTrajectory implements Trajectory {
 		AdjudicationListener.Completion completion = this.listener.started(this, stage, role, content);
 		try {
 			long step = this.stepCount.incrementAndGet();
-			Adjudication adjudication = policies().adjudicate(stage, role, content, this.uid, step);
+			Adjudication adjudication = audit(stage, content, step,
+					policies().adjudicate(stage, role, content, this.uid, step));
 			this.store.append(current, step - 1,
 					new TrajectoryStep(stage, role, content, adjudication, Instant.now()));
 			completion.completed(adjudication);
@@ -141,7 +150,17 @@ final class CedarTrajectory implements Trajectory {
 	public void record(Stage stage, Role role, Content content, Adjudication adjudication) {
 		TrajectoryRecord current = running();
 		long step = this.stepCount.incrementAndGet();
-		this.store.append(current, step - 1, new TrajectoryStep(stage, role, content, adjudication, Instant.now()));
+		this.store.append(current, step - 1,
+				new TrajectoryStep(stage, role, content, audit(stage, content, step, adjudication), Instant.now()));
+	}
+
+	private Adjudication audit(Stage stage, Content content, long step, Adjudication adjudication) {
+		String tool = (content instanceof ToolRequestContent request) ? request.toolId()
+				: (content instanceof ToolResponseContent response) ? response.toolId() : null;
+		String auditId = this.auditLog.append(new AuditEntry(Instant.now(), id(), agent().id(), step - 1, stage, tool,
+				adjudication.decision(), adjudication.reason(),
+				adjudication.policies().stream().map(PolicyMetadata::id).toList()));
+		return (auditId != null) ? adjudication.withAuditId(auditId) : adjudication;
 	}
 
 	private TrajectoryRecord running() {
