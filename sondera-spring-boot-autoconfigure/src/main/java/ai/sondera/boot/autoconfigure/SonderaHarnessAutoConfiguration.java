@@ -33,6 +33,8 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 
 import ai.sondera.harness.AdjudicationListener;
 import ai.sondera.harness.Harness;
+import ai.sondera.harness.audit.AuditLog;
+import ai.sondera.harness.audit.FileAuditLog;
 import ai.sondera.spring.ai.EnforcementMode;
 import ai.sondera.spring.ai.observation.AdjudicationObservationConvention;
 import ai.sondera.spring.ai.observation.DecisionCounter;
@@ -63,6 +65,13 @@ public final class SonderaHarnessAutoConfiguration {
 				? new InMemoryTrajectoryStore() : new FileTrajectoryStore(trajectories.getPath());
 	}
 
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(AuditLog.class)
+	@ConditionalOnBooleanProperty(name = "sondera.audit.enabled", matchIfMissing = true)
+	FileAuditLog sonderaAuditLog(SonderaProperties properties) {
+		return new FileAuditLog(properties.getAudit().getPath(), properties.getAudit().getDurability());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	DecisionCounter sonderaDecisionCounter() {
@@ -74,7 +83,8 @@ public final class SonderaHarnessAutoConfiguration {
 	CedarPolicyHarness sonderaHarness(SonderaProperties properties, ObjectProvider<TrajectoryStore> store,
 			ResourceLoader resourceLoader, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<AdjudicationObservationConvention> observationConvention,
-			ObjectProvider<ToolEnforcementModes> modes, DecisionCounter decisionCounter) {
+			ObjectProvider<ToolEnforcementModes> modes, DecisionCounter decisionCounter,
+			ObjectProvider<AuditLog> auditLog) {
 		ResourcePatternResolver resourcePatternResolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
 		SonderaProperties.Cedar cedar = properties.getCedar();
 		// Modes are configured with the tools; look them up when an adjudication is observed.
@@ -87,6 +97,7 @@ public final class SonderaHarnessAutoConfiguration {
 			.store(store.getObject())
 			.evaluationErrorMode(cedar.getOnError())
 			.failOpen(properties.isFailOpen())
+			.auditLog(auditLog.getIfAvailable(() -> AuditLog.NONE))
 			.listener(AdjudicationListener.of(decisionCounter,
 					new ObservationAdjudicationListener(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
 							observationConvention.getIfAvailable(), mode)))

@@ -25,6 +25,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import ai.sondera.harness.audit.AuditDurability;
 import ai.sondera.harness.cedar.EvaluationErrorMode;
 import ai.sondera.spring.ai.EnforcementMode;
 import ai.sondera.spring.ai.advisor.ModelTurnGuard;
@@ -80,6 +81,12 @@ public class SonderaProperties {
 	private final Trajectories trajectories = new Trajectories();
 
 	private final Remote remote = new Remote();
+
+	private final Audit audit = new Audit();
+
+	public Audit getAudit() {
+		return this.audit;
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -600,6 +607,56 @@ public class SonderaProperties {
 			/** In memory, lost on restart. */
 			MEMORY
 
+		}
+
+	}
+
+	/**
+	 * The audit log.
+	 */
+	public static class Audit {
+
+		/**
+		 * Whether every decision is appended to a hash-chained audit log before the
+		 * action runs.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Directory of the audit log (file audit.jsonl). One application instance per
+		 * directory.
+		 */
+		private Path path = Path.of(".sondera", "audit");
+
+		/**
+		 * When a record counts as written: 'flush' (survives a process crash), 'fsync'
+		 * (survives a machine crash) or 'group-commit' (fsync shared by concurrent
+		 * writers).
+		 */
+		private AuditDurability durability = AuditDurability.FLUSH;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Path getPath() {
+			return this.path;
+		}
+
+		public void setPath(Path path) {
+			this.path = path;
+		}
+
+		public AuditDurability getDurability() {
+			return this.durability;
+		}
+
+		public void setDurability(AuditDurability durability) {
+			this.durability = durability;
 		}
 
 	}

@@ -44,7 +44,8 @@ class BankApplication {
 			.withUserConfiguration(ToolsPackage.class, BankApplication.class)
 			.withPropertyValues("sondera.cedar.policies=classpath:it/",
 					"sondera.agent.name=Bank", "sondera.agent.tools=weather,lookup",
-					"sondera.trajectories.store=memory");
+					"sondera.trajectories.store=memory",
+					"sondera.audit.path=target/test-audit/" + java.util.UUID.randomUUID());
 	}
 
 	@Bean

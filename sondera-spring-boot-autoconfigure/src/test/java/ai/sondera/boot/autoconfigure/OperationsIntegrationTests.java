@@ -35,6 +35,8 @@ import ai.sondera.boot.autoconfigure.actuate.SonderaEndpoint;
 import ai.sondera.boot.autoconfigure.actuate.SonderaHealthIndicator;
 import ai.sondera.boot.autoconfigure.tools.BankTools;
 import ai.sondera.boot.autoconfigure.tools.SideEffects;
+import ai.sondera.harness.audit.AuditLogVerifier;
+import ai.sondera.harness.audit.FileAuditLog;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
 import ai.sondera.spring.ai.approval.PendingApprovals;
 
@@ -133,6 +135,20 @@ class OperationsIntegrationTests {
 				assertThat(policies.get(1).get("sha256").toString()).hasSize(64);
 				assertThat((Map<String, Object>) described.get("decisions")).containsEntry("escalate", 1L);
 			});
+	}
+
+	@Test
+	void everyDecisionIsInTheAuditLogBeforeTheToolRuns() throws Exception {
+		Path audit = this.policies.resolve("audit");
+		runner().withPropertyValues("sondera.audit.path=" + audit).run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 5}").thenSay("ok");
+			ask(context);
+			Path file = audit.resolve(FileAuditLog.FILE_NAME);
+			AuditLogVerifier.Result result = AuditLogVerifier.verify(file);
+			assertThat(result.valid()).isTrue();
+			assertThat(result.records()).isEqualTo(6);
+			assertThat(Files.readString(file)).contains("\"stage\": \"pre_tool\", \"tool\": \"transfer\", \"decision\": \"allow\"");
+		});
 	}
 
 	private static String ask(AssertableApplicationContext context) {
