@@ -1,0 +1,127 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.observation.ObservationRegistry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import ai.sondera.harness.Adjudication;
+import ai.sondera.harness.AdjudicationListener;
+import ai.sondera.harness.Agent;
+import ai.sondera.harness.Role;
+import ai.sondera.harness.Stage;
+import ai.sondera.harness.ToolRequestContent;
+import ai.sondera.harness.Trajectory;
+import ai.sondera.harness.audit.AuditDurability;
+import ai.sondera.harness.audit.AuditLog;
+import ai.sondera.harness.audit.FileAuditLog;
+import ai.sondera.harness.cedar.CedarPolicyHarness;
+import ai.sondera.spring.ai.EnforcementMode;
+import ai.sondera.spring.ai.observation.DecisionCounter;
+import ai.sondera.spring.ai.observation.ObservationAdjudicationListener;
+
+/**
+ * One PRE_TOOL adjudication (10 policies, 20 tools) with the production extras: the audit
+ * log at each durability, decision counting and a no-op observation registry, against the
+ * adjudication alone ({@code audit=NONE}).
+ *
+ * @author Sondera
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({ Mode.SampleTime, Mode.Throughput })
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "--enable-native-access=ALL-UNNAMED" })
+public class AuditBenchmark {
+
+	@Param({ "NONE", "FLUSH", "FSYNC", "GROUP_COMMIT" })
+	String audit;
+
+	private Path directory;
+
+	private FileAuditLog auditLog;
+
+	private Trajectory trajectory;
+
+	private ToolRequestContent content;
+
+	@Setup(Level.Trial)
+	public void setUp() throws IOException {
+		List<ai.sondera.harness.Tool> tools = new java.util.ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			tools.add(ai.sondera.harness.Tool.of("tool" + i, "Tool " + i, """
+					{"type": "object", "properties": {"command": {"type": "string"}, "count": {"type": "integer"}},
+					 "required": ["command"]}"""));
+		}
+		Agent agent = new Agent("bench-agent", "bench", "Bench", "", "", tools);
+		this.directory = Files.createTempDirectory("sondera-audit-bench");
+		AuditLog log = AuditLog.NONE;
+		AdjudicationListener listener = AdjudicationListener.NONE;
+		if (!"NONE".equals(this.audit)) {
+			this.auditLog = new FileAuditLog(this.directory, AuditDurability.valueOf(this.audit));
+			log = this.auditLog;
+			listener = AdjudicationListener.of(new DecisionCounter(), new ObservationAdjudicationListener(
+					ObservationRegistry.NOOP, null, (tool) -> EnforcementMode.STEER));
+		}
+		CedarPolicyHarness harness = CedarPolicyHarness.builder()
+			.policies(AdjudicationBenchmark.policyText(10))
+			.agent(agent)
+			.store(new DiscardingTrajectoryStore())
+			.auditLog(log)
+			.listener(listener)
+			.build();
+		this.trajectory = harness.initialize(agent, null);
+		Map<String, Object> arguments = new LinkedHashMap<>();
+		arguments.put("command", "ls -la /var/log/app");
+		arguments.put("count", 3);
+		this.content = new ToolRequestContent("tool7", arguments);
+	}
+
+	@TearDown(Level.Trial)
+	public void tearDown() throws IOException {
+		if (this.auditLog != null) {
+			this.auditLog.close();
+		}
+	}
+
+	@Benchmark
+	public Adjudication adjudicate() {
+		return this.trajectory.adjudicate(Stage.PRE_TOOL, Role.MODEL, this.content);
+	}
+
+}
