@@ -19,6 +19,8 @@ package ai.sondera.boot.autoconfigure;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +48,27 @@ class BankApplication {
 					"sondera.agent.name=Bank", "sondera.agent.tools=weather,lookup",
 					"sondera.trajectories.store=memory",
 					"sondera.audit.path=target/test-audit/" + java.util.UUID.randomUUID());
+	}
+
+	/**
+	 * Ask an auto-configured client to "go" with the bank tools.
+	 */
+	static String askWithBankTools(AssertableApplicationContext context) {
+		return context.getBean(ChatClient.Builder.class)
+			.build()
+			.prompt()
+			.user("go")
+			.tools(context.getBean(BankTools.class))
+			.call()
+			.content();
+	}
+
+	static ScriptedChatModel model(AssertableApplicationContext context) {
+		return context.getBean(ScriptedChatModel.class);
+	}
+
+	static SideEffects effects(AssertableApplicationContext context) {
+		return context.getBean(SideEffects.class);
 	}
 
 	@Bean

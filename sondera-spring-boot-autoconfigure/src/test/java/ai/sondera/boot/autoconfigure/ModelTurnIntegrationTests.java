@@ -43,6 +43,7 @@ import ai.sondera.spring.ai.advisor.SonderaConversationAdvisor;
 import ai.sondera.spring.ai.approval.ApprovalDecision;
 import ai.sondera.spring.ai.approval.ApprovalHandler;
 
+import static ai.sondera.boot.autoconfigure.BankApplication.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -225,10 +226,6 @@ class ModelTurnIntegrationTests {
 
 	private static ChatClient client(AssertableApplicationContext context) {
 		return context.getBean(ChatClient.Builder.class).build();
-	}
-
-	private static ScriptedChatModel model(AssertableApplicationContext context) {
-		return context.getBean(ScriptedChatModel.class);
 	}
 
 	private static StoredTrajectory single(AssertableApplicationContext context) {

@@ -40,6 +40,9 @@ import ai.sondera.harness.store.TrajectoryStep;
 import ai.sondera.spring.ai.approval.ApprovalDecision;
 import ai.sondera.spring.ai.approval.ApprovalHandler;
 
+import static ai.sondera.boot.autoconfigure.BankApplication.askWithBankTools;
+import static ai.sondera.boot.autoconfigure.BankApplication.effects;
+import static ai.sondera.boot.autoconfigure.BankApplication.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,7 +56,7 @@ class ObservabilityIntegrationTests {
 	void everyAdjudicationIsObserved() {
 		this.runner.run((context) -> {
 			model(context).thenCall("transfer", "{\"to\": \"eve\", \"amount\": 5000}").thenSay("No.");
-			ask(context);
+			askWithBankTools(context);
 			List<Observation.Context> adjudications = observed(context, "sondera.adjudication");
 			assertThat(adjudications).extracting((observation) -> tag(observation, "stage"))
 				.containsExactly("pre_run", "pre_model", "pre_tool", "post_model", "post_run");
@@ -72,7 +75,7 @@ class ObservabilityIntegrationTests {
 	void escalationsAndApprovalsAreObserved() {
 		this.runner.withUserConfiguration(ApprovingFinance.class).run((context) -> {
 			model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 500}").thenSay("Sent.");
-			ask(context);
+			askWithBankTools(context);
 			assertThat(observed(context, "sondera.adjudication")).extracting((observation) -> tag(observation, "decision"))
 				.contains("escalate");
 			assertThat(observed(context, "sondera.approval")).singleElement().satisfies((approval) -> {
@@ -83,7 +86,7 @@ class ObservabilityIntegrationTests {
 		});
 		this.runner.run((context) -> {
 			model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 500}").thenSay("Not sent.");
-			ask(context);
+			askWithBankTools(context);
 			assertThat(observed(context, "sondera.approval")).singleElement()
 				.satisfies((approval) -> assertThat(tag(approval, "outcome")).isEqualTo("no-handler"));
 		});
@@ -93,8 +96,8 @@ class ObservabilityIntegrationTests {
 	void monitorModeRecordsButNeverBlocks() {
 		this.runner.withPropertyValues("sondera.enforcement=monitor").run((context) -> {
 			model(context).thenCall("transfer", "{\"to\": \"eve\", \"amount\": 5000}").thenSay("Sent.");
-			assertThat(ask(context)).isEqualTo("Sent.");
-			assertThat(context.getBean(SideEffects.class).count("transfer")).isEqualTo(1);
+			assertThat(askWithBankTools(context)).isEqualTo("Sent.");
+			assertThat(effects(context).count("transfer")).isEqualTo(1);
 			List<TrajectoryStep> steps = context.getBean(InMemoryTrajectoryStore.class).findAll().get(0).steps();
 			assertThat(steps).filteredOn((step) -> step.stage() == Stage.PRE_TOOL)
 				.singleElement()
@@ -109,29 +112,15 @@ class ObservabilityIntegrationTests {
 	void enforcementCanBeSetPerTool() {
 		this.runner.withPropertyValues("sondera.tools.transfer.enforcement=monitor").run((context) -> {
 			model(context).thenCall("transfer", "{\"to\": \"eve\", \"amount\": 5000}").thenSay("Sent.");
-			ask(context);
-			assertThat(context.getBean(SideEffects.class).count("transfer")).isEqualTo(1);
+			askWithBankTools(context);
+			assertThat(effects(context).count("transfer")).isEqualTo(1);
 		});
 		this.runner.withPropertyValues("sondera.enforcement=monitor", "sondera.tools.transfer.enforcement=enforce")
 			.run((context) -> {
 				model(context).thenCall("transfer", "{\"to\": \"eve\", \"amount\": 5000}").thenSay("No.");
-				ask(context);
-				assertThat(context.getBean(SideEffects.class).count("transfer")).isZero();
+				askWithBankTools(context);
+				assertThat(effects(context).count("transfer")).isZero();
 			});
-	}
-
-	private static String ask(AssertableApplicationContext context) {
-		return context.getBean(ChatClient.Builder.class)
-			.build()
-			.prompt()
-			.user("go")
-			.tools(context.getBean(BankTools.class))
-			.call()
-			.content();
-	}
-
-	private static ScriptedChatModel model(AssertableApplicationContext context) {
-		return context.getBean(ScriptedChatModel.class);
 	}
 
 	private static List<Observation.Context> observed(AssertableApplicationContext context, String name) {

@@ -40,6 +40,9 @@ import ai.sondera.harness.audit.FileAuditLog;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
 import ai.sondera.spring.ai.approval.PendingApprovals;
 
+import static ai.sondera.boot.autoconfigure.BankApplication.askWithBankTools;
+import static ai.sondera.boot.autoconfigure.BankApplication.effects;
+import static ai.sondera.boot.autoconfigure.BankApplication.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -65,7 +68,7 @@ class OperationsIntegrationTests {
 	void changedPolicyFilesApplyWithoutARestart() throws Exception {
 		runner().run((context) -> {
 			model(context).thenCall("transfer", "{\"to\": \"eve\", \"amount\": 5000}").thenSay("ok");
-			ask(context);
+			askWithBankTools(context);
 			assertThat(effects(context).count("transfer")).isEqualTo(1);
 			Files.writeString(this.policies.resolve("bank.cedar"), ALLOW_ALL + """
 					@id("no-eve") forbid(principal, action == Bank::Action::"transfer", resource)
@@ -74,7 +77,7 @@ class OperationsIntegrationTests {
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> context.getBean(CedarPolicyHarness.class).policyVersion() == 2);
 			model(context).thenCall("transfer", "{\"to\": \"eve\", \"amount\": 5000}").thenSay("ok");
-			ask(context);
+			askWithBankTools(context);
 			assertThat(effects(context).count("transfer")).isEqualTo(1);
 		});
 	}
@@ -93,7 +96,7 @@ class OperationsIntegrationTests {
 				.contains("bank.cedar:2");
 			assertThat(health.getDetails().get("policyVersion")).isEqualTo(1L);
 			model(context).thenCall("transfer", "{\"to\": \"eve\", \"amount\": 5000}").thenSay("ok");
-			ask(context);
+			askWithBankTools(context);
 			assertThat(effects(context).count("transfer")).isEqualTo(1);
 		});
 	}
@@ -119,7 +122,7 @@ class OperationsIntegrationTests {
 					endpoint.decide(pending.pending().get(0).id(), "approve", "ops", "fine");
 				});
 				model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 5}").thenSay("Sent.");
-				assertThat(ask(context)).isEqualTo("Sent.");
+				assertThat(askWithBankTools(context)).isEqualTo("Sent.");
 				assertThat(effects(context).count("transfer")).isEqualTo(1);
 
 				Map<String, Object> described = endpoint.sondera();
@@ -142,31 +145,13 @@ class OperationsIntegrationTests {
 		Path audit = this.policies.resolve("audit");
 		runner().withPropertyValues("sondera.audit.path=" + audit).run((context) -> {
 			model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 5}").thenSay("ok");
-			ask(context);
+			askWithBankTools(context);
 			Path file = audit.resolve(FileAuditLog.FILE_NAME);
 			AuditLogVerifier.Result result = AuditLogVerifier.verify(file);
 			assertThat(result.valid()).isTrue();
 			assertThat(result.records()).isEqualTo(6);
 			assertThat(Files.readString(file)).contains("\"stage\": \"pre_tool\", \"tool\": \"transfer\", \"decision\": \"allow\"");
 		});
-	}
-
-	private static String ask(AssertableApplicationContext context) {
-		return context.getBean(ChatClient.Builder.class)
-			.build()
-			.prompt()
-			.user("go")
-			.tools(context.getBean(BankTools.class))
-			.call()
-			.content();
-	}
-
-	private static ScriptedChatModel model(AssertableApplicationContext context) {
-		return context.getBean(ScriptedChatModel.class);
-	}
-
-	private static SideEffects effects(AssertableApplicationContext context) {
-		return context.getBean(SideEffects.class);
 	}
 
 }

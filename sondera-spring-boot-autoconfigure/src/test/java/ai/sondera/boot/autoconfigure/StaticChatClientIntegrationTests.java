@@ -30,6 +30,7 @@ import ai.sondera.boot.autoconfigure.tools.BankTools;
 import ai.sondera.boot.autoconfigure.tools.SideEffects;
 import ai.sondera.harness.PolicyViolationException;
 
+import static ai.sondera.boot.autoconfigure.BankApplication.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -120,10 +121,6 @@ class StaticChatClientIntegrationTests {
 			.tools(context.getBean(BankTools.class))
 			.call()
 			.content();
-	}
-
-	private static ScriptedChatModel model(AssertableApplicationContext context) {
-		return context.getBean(ScriptedChatModel.class);
 	}
 
 }

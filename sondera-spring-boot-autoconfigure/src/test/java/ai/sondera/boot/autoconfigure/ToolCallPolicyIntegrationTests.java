@@ -50,6 +50,8 @@ import ai.sondera.spring.ai.approval.ApprovalDecision;
 import ai.sondera.spring.ai.approval.ApprovalHandler;
 import ai.sondera.spring.ai.approval.PendingApprovals;
 
+import static ai.sondera.boot.autoconfigure.BankApplication.effects;
+import static ai.sondera.boot.autoconfigure.BankApplication.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -343,14 +345,6 @@ class ToolCallPolicyIntegrationTests {
 
 	private static String ask(AssertableApplicationContext context, Object... tools) {
 		return context.getBean(ChatClient.Builder.class).build().prompt().user("go").tools(tools).call().content();
-	}
-
-	private static ScriptedChatModel model(AssertableApplicationContext context) {
-		return context.getBean(ScriptedChatModel.class);
-	}
-
-	private static SideEffects effects(AssertableApplicationContext context) {
-		return context.getBean(SideEffects.class);
 	}
 
 	private static BankTools bank(AssertableApplicationContext context) {
