@@ -25,14 +25,11 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import ai.sondera.boot.autoconfigure.tools.BankTools;
-import ai.sondera.boot.autoconfigure.tools.SideEffects;
 import ai.sondera.harness.Decision;
 import ai.sondera.harness.Stage;
 import ai.sondera.harness.store.InMemoryTrajectoryStore;

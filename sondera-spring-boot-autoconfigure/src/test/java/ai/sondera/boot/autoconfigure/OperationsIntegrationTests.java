@@ -25,16 +25,12 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import ai.sondera.boot.autoconfigure.actuate.SonderaEndpoint;
 import ai.sondera.boot.autoconfigure.actuate.SonderaHealthIndicator;
-import ai.sondera.boot.autoconfigure.tools.BankTools;
-import ai.sondera.boot.autoconfigure.tools.SideEffects;
 import ai.sondera.harness.audit.AuditLogVerifier;
 import ai.sondera.harness.audit.FileAuditLog;
 import ai.sondera.harness.cedar.CedarPolicyHarness;

@@ -39,7 +39,6 @@ import reactor.core.scheduler.Schedulers;
 
 import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.Stage;
-import ai.sondera.harness.Trajectory;
 
 /**
  * Puts every model turn of a ChatClient call under policy, including the turns inside the
