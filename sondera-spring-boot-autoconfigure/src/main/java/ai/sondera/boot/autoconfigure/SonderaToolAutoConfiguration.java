@@ -68,8 +68,10 @@ public final class SonderaToolAutoConfiguration {
 	@Bean
 	static GuardedToolCallingManagerPostProcessor sonderaToolCallingManagerPostProcessor(
 			ObjectProvider<Harness> harness, ObjectProvider<AgentToolCatalog> catalog,
-			ObjectProvider<ToolCallGuard> guard, ObjectProvider<ToolCallbackResolver> resolver) {
-		return new GuardedToolCallingManagerPostProcessor(harness, catalog, guard, resolver);
+			ObjectProvider<ToolCallGuard> guard, ObjectProvider<ToolCallbackResolver> resolver,
+			Environment environment) {
+		return new GuardedToolCallingManagerPostProcessor(harness, catalog, guard, resolver,
+				environment.getProperty("spring.ai.tools.resolution.fallback.enabled", Boolean.class, false));
 	}
 
 	@Bean

@@ -298,6 +298,23 @@ class ToolCallPolicyIntegrationTests {
 	}
 
 	@Test
+	void toolsResolvedByNameAreGuardedAndNeverAddedWhenSpringAiWouldNotResolveThem() {
+		this.runner.withUserConfiguration(WeatherBean.class).run((context) -> {
+			model(context).thenCall("weather", "{\"city\": \"Paris\"}");
+			assertThatThrownBy(() -> ask(context)).hasMessageContaining("No ToolCallback found for tool name: weather");
+			assertThat(effects(context).count("weather")).isZero();
+		});
+		this.runner.withUserConfiguration(WeatherBean.class)
+			.withPropertyValues("spring.ai.tools.resolution.fallback.enabled=true")
+			.run((context) -> {
+				model(context).thenCall("weather", "{\"city\": \"Mars\"}").thenCall("weather", "{\"city\": \"Rome\"}")
+					.thenSay("x");
+				ask(context);
+				assertThat(effects(context).log()).containsExactly("weather:Rome");
+			});
+	}
+
+	@Test
 	void unreadableArgumentsAreDenied() {
 		this.runner.run((context) -> {
 			model(context).thenCall("transfer", "{not json").thenSay("x");
@@ -403,6 +420,16 @@ class ToolCallPolicyIntegrationTests {
 		@Bean
 		ApprovalHandler finance() {
 			return (request) -> CompletableFuture.completedFuture(ApprovalDecision.reject("carol", "over budget"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class WeatherBean {
+
+		@Bean
+		ToolCallback weatherTool(SideEffects effects) {
+			return weather(effects);
 		}
 
 	}

@@ -68,8 +68,8 @@ public class GuardedToolCallingManager implements ToolCallingManager {
 	 * @param harness the harness
 	 * @param catalog the agent's tools
 	 * @param guard the checkpoint
-	 * @param resolver finds a tool the options do not carry by name (as the delegate
-	 * would), or returns {@code null}
+	 * @param resolver finds a tool the options do not carry by name when the delegate
+	 * would too, or returns {@code null}
 	 */
 	public GuardedToolCallingManager(ToolCallingManager delegate, Harness harness, AgentToolCatalog catalog,
 			ToolCallGuard guard, Function<String, ToolCallback> resolver) {

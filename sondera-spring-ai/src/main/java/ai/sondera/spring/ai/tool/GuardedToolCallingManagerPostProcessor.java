@@ -40,6 +40,8 @@ public class GuardedToolCallingManagerPostProcessor implements BeanPostProcessor
 
 	private final ObjectProvider<ToolCallbackResolver> resolver;
 
+	private final boolean resolveByName;
+
 	/**
 	 * Create the post-processor; its collaborators are looked up when the first manager
 	 * is wrapped.
@@ -47,14 +49,18 @@ public class GuardedToolCallingManagerPostProcessor implements BeanPostProcessor
 	 * @param catalog the agent's tools
 	 * @param guard the checkpoint
 	 * @param resolver resolves tools by name, if there is one
+	 * @param resolveByName whether the manager resolves a tool the request does not carry
+	 * by name (Spring AI's {@code spring.ai.tools.resolution.fallback.enabled}); only then
+	 * are such tools looked up, so that guarding never makes more tools callable
 	 */
 	public GuardedToolCallingManagerPostProcessor(ObjectProvider<Harness> harness,
 			ObjectProvider<AgentToolCatalog> catalog, ObjectProvider<ToolCallGuard> guard,
-			ObjectProvider<ToolCallbackResolver> resolver) {
+			ObjectProvider<ToolCallbackResolver> resolver, boolean resolveByName) {
 		this.harness = harness;
 		this.catalog = catalog;
 		this.guard = guard;
 		this.resolver = resolver;
+		this.resolveByName = resolveByName;
 	}
 
 	@Override
@@ -62,7 +68,7 @@ public class GuardedToolCallingManagerPostProcessor implements BeanPostProcessor
 		if (bean instanceof ToolCallingManager manager && !(bean instanceof GuardedToolCallingManager)) {
 			return new GuardedToolCallingManager(manager, this.harness.getObject(), this.catalog.getObject(),
 					this.guard.getObject(), (name) -> {
-						ToolCallbackResolver available = this.resolver.getIfAvailable();
+						ToolCallbackResolver available = this.resolveByName ? this.resolver.getIfAvailable() : null;
 						return (available != null) ? available.resolve(name) : null;
 					});
 		}
