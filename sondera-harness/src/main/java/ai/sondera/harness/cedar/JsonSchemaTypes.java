@@ -43,7 +43,8 @@ import ai.sondera.harness.cedar.CedarType.StringType;
  * <p>
  * Type names are compared case-insensitively; a missing {@code type} means
  * {@code object}; a type list with {@code "null"} and one other type means that type
- * (optional); {@code array} items default to an empty record.
+ * (optional); an {@code object} without {@code properties} (a map) and an {@code array}
+ * whose items have no Cedar type have no Cedar type either.
  *
  * @author Sondera
  */
@@ -83,8 +84,10 @@ final class JsonSchemaTypes {
 			return null;
 		}
 		return switch (type) {
-			case "object" -> record(schema);
-			case "array" -> new SetType(orEmptyRecord(schema.has("items") ? map(schema.get("items")) : null));
+			// An object with no declared properties is a map of any keys: it has no Cedar
+			// record type; its value stays visible in the JSON text.
+			case "object" -> schema.has("properties") ? record(schema) : null;
+			case "array" -> set(schema);
 			case "integer" -> new LongType();
 			case "number" -> new DecimalType();
 			case "boolean" -> new BooleanType();
@@ -92,8 +95,9 @@ final class JsonSchemaTypes {
 		};
 	}
 
-	private static CedarType orEmptyRecord(CedarType type) {
-		return (type != null) ? type : new RecordType(Map.of());
+	private static CedarType set(JsonNode schema) {
+		CedarType element = schema.has("items") ? map(schema.get("items")) : null;
+		return (element != null) ? new SetType(element) : null;
 	}
 
 	private static RecordType record(JsonNode schema) {

@@ -148,6 +148,33 @@ class SchemaGenerationTests {
 	}
 
 	@Test
+	void mapsAndUntypedArraysAreLeftToParametersJson() {
+		Agent agent = new Agent("a1", "p", "Http", "", "", List.of(Tool.of("call", "", """
+				{"type": "object", "properties": {
+				   "url": {"type": "string"}, "headers": {"type": "object"}, "anything": {"type": "array"}},
+				 "required": ["url"], "additionalProperties": false}""")));
+		CedarPolicyHarness harness = Harnesses.of("""
+				@id("allow-all") permit(principal, action, resource);
+				@id("no-secrets-in-headers") forbid(principal, action == Http::Action::"call", resource)
+				when { context.parameters_json like "*Authorization*" };
+				""", agent);
+		JsonNode attributes = harness.schema(agent)
+			.at("/Http/actions/call/appliesTo/context/attributes/parameters/attributes");
+		assertThat(attributes.has("url")).isTrue();
+		assertThat(attributes.has("headers")).isFalse();
+		assertThat(attributes.has("anything")).isFalse();
+		Trajectory trajectory = harness.initialize(agent, null);
+		assertThat(toolCall(trajectory, "call",
+				Map.of("url", "https://example.com", "headers", Map.of("Accept", "json"), "anything", List.of(1, "a")))
+			.isAllowed()).isTrue();
+		assertThat(toolCall(trajectory, "call",
+				Map.of("url", "https://example.com", "headers", Map.of("Authorization", "secret"))).isDenied())
+			.isTrue();
+		assertThat(toolCall(trajectory, "call", Map.of("url", "https://example.com", "body", "x")).reason())
+			.contains("unexpected argument 'body'");
+	}
+
+	@Test
 	void fractionalAmountIsNotTruncatedForANumberArgument() {
 		Trajectory trajectory = Harnesses.start("""
 				@id("allow-all") permit(principal, action, resource);
