@@ -18,27 +18,10 @@ package ai.sondera.harness.audit;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ai.sondera.harness.json.PythonJson;
 
 /**
  * The default {@link AuditLog}: one JSON line per decision in {@code audit.jsonl}, each
@@ -48,7 +31,9 @@ import ai.sondera.harness.json.PythonJson;
  *
  * <p>
  * Each record is written with one write call, so a killed process leaves whole lines.
- * The file is locked while open: two processes cannot interleave their chains.
+ * Logs of the same directory in one JVM (several application contexts, as in a test
+ * suite) share one chain; the file is locked against other processes, whose chains would
+ * fork it.
  *
  * @author Sondera
  */
@@ -61,88 +46,34 @@ public class FileAuditLog implements AuditLog, Closeable {
 
 	static final String HASH_FIELD = ", \"hash\": \"";
 
-	private static final ObjectMapper MAPPER = new ObjectMapper();
+	private static final Map<Path, AuditFile> OPEN = new HashMap<>();
 
 	private final Path file;
 
 	private final AuditDurability durability;
 
-	private final FileChannel channel;
+	private final AuditFile shared;
 
-	private final FileLock lock;
-
-	private final Object syncLock = new Object();
-
-	private long sequence;
-
-	private String lastHash;
-
-	private long written;
-
-	private long synced;
+	private boolean closed;
 
 	/**
 	 * Open (or create) the audit log in a directory.
 	 * @param directory the directory
 	 * @param durability when a record counts as written
-	 * @throws IllegalStateException if another process or instance has the log open, or
-	 * its last record is unreadable
+	 * @throws IllegalStateException if another process has the log open, or its last
+	 * record is unreadable
 	 */
 	public FileAuditLog(Path directory, AuditDurability durability) {
-		this.file = directory.resolve(FILE_NAME).toAbsolutePath();
+		this.file = directory.resolve(FILE_NAME).toAbsolutePath().normalize();
 		this.durability = Objects.requireNonNull(durability, "'durability' must not be null");
-		try {
-			Files.createDirectories(this.file.getParent());
-			this.channel = FileChannel.open(this.file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-					StandardOpenOption.WRITE);
-			this.lock = lock(this.channel, this.file);
-			readTail();
-			this.channel.position(this.channel.size());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not open the audit log " + this.file, ex);
-		}
-	}
-
-	private static FileLock lock(FileChannel channel, Path file) throws IOException {
-		FileLock lock;
-		try {
-			lock = channel.tryLock();
-		}
-		catch (OverlappingFileLockException ex) {
-			lock = null;
-		}
-		if (lock == null) {
-			channel.close();
-			throw new IllegalStateException("The audit log " + file + " is in use by another process or harness;"
-					+ " give each one its own directory (sondera.audit.path)");
-		}
-		return lock;
-	}
-
-	private void readTail() throws IOException {
-		this.sequence = 0;
-		this.lastHash = GENESIS;
-		if (this.channel.size() == 0) {
-			return;
-		}
-		String last = null;
-		for (String line : Files.readAllLines(this.file, StandardCharsets.UTF_8)) {
-			if (!line.isBlank()) {
-				last = line;
+		synchronized (OPEN) {
+			AuditFile open = OPEN.get(this.file);
+			if (open == null) {
+				open = new AuditFile(this.file);
+				OPEN.put(this.file, open);
 			}
-		}
-		if (last == null) {
-			return;
-		}
-		try {
-			JsonNode record = MAPPER.readTree(last);
-			this.sequence = record.get("seq").asLong();
-			this.lastHash = record.get("hash").asText();
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new IllegalStateException("The last record of the audit log " + this.file
-					+ " is unreadable (" + ex.getMessage() + "); check it with AuditLogVerifier before appending", ex);
+			open.retain();
+			this.shared = open;
 		}
 	}
 
@@ -156,91 +87,25 @@ public class FileAuditLog implements AuditLog, Closeable {
 
 	@Override
 	public String append(AuditEntry entry) {
-		String auditId = "audit-" + UUID.randomUUID();
-		long position;
-		synchronized (this) {
-			this.sequence++;
-			Map<String, Object> record = new LinkedHashMap<>();
-			record.put("seq", this.sequence);
-			record.put("auditId", auditId);
-			record.put("timestamp", entry.timestamp().toString());
-			record.put("trajectoryId", entry.trajectoryId());
-			record.put("agentId", entry.agentId());
-			record.put("step", entry.stepIndex());
-			record.put("stage", entry.stage().wireName());
-			record.put("tool", entry.tool());
-			record.put("decision", entry.decision().wireName());
-			record.put("reason", entry.reason());
-			record.put("policies", entry.policies());
-			record.put("prevHash", this.lastHash);
-			String body = PythonJson.write(record);
-			String prefix = body.substring(0, body.length() - 1);
-			String hash = sha256(prefix);
-			String line = prefix + HASH_FIELD + hash + "\"}\n";
-			write(line);
-			this.lastHash = hash;
-			position = ++this.written;
-		}
-		if (this.durability == AuditDurability.FSYNC) {
-			force();
-		}
-		else if (this.durability == AuditDurability.GROUP_COMMIT) {
-			commit(position);
-		}
-		return auditId;
-	}
-
-	private void write(String line) {
-		ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-		try {
-			while (buffer.hasRemaining()) {
-				this.channel.write(buffer);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not append to the audit log " + this.file, ex);
-		}
-	}
-
-	private void commit(long position) {
-		synchronized (this.syncLock) {
-			if (this.synced >= position) {
-				return;
-			}
-			long upTo;
-			synchronized (this) {
-				upTo = this.written;
-			}
-			force();
-			this.synced = upTo;
-		}
-	}
-
-	private void force() {
-		try {
-			this.channel.force(false);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not sync the audit log " + this.file, ex);
-		}
+		return this.shared.append(entry, this.durability);
 	}
 
 	@Override
-	public synchronized void close() throws IOException {
-		if (this.channel.isOpen()) {
-			this.lock.release();
-			this.channel.close();
+	public void close() throws IOException {
+		synchronized (OPEN) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			if (this.shared.release()) {
+				OPEN.remove(this.file);
+				this.shared.close();
+			}
 		}
 	}
 
 	static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
+		return AuditFile.sha256(text);
 	}
 
 }

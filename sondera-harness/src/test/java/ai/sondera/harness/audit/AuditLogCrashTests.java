@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * A process killed with SIGKILL while adjudicating leaves an audit log whose chain holds
@@ -61,6 +62,8 @@ class AuditLogCrashTests {
 							? Files.readString(this.directory.resolve("child.log")) : "")
 				.isTrue();
 			Thread.sleep(300);
+			assertThatIllegalStateException().isThrownBy(() -> new FileAuditLog(audit, AuditDurability.FLUSH))
+				.withMessageContaining("in use by another process");
 		}
 		finally {
 			child.destroyForcibly();

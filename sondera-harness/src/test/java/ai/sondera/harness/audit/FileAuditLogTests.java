@@ -35,7 +35,6 @@ import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The hash-chained audit log: what it records, and that the verifier finds every kind
@@ -126,11 +125,21 @@ class FileAuditLogTests {
 	}
 
 	@Test
-	void oneWriterPerLog() throws Exception {
-		try (FileAuditLog log = new FileAuditLog(this.directory, AuditDurability.FLUSH)) {
-			assertThatIllegalStateException().isThrownBy(() -> new FileAuditLog(this.directory, AuditDurability.FLUSH))
-				.withMessageContaining("in use");
+	void logsOfOneDirectoryInOneProcessShareTheChain() throws Exception {
+		try (FileAuditLog first = new FileAuditLog(this.directory, AuditDurability.FLUSH);
+				FileAuditLog second = new FileAuditLog(this.directory.resolve("..").resolve(this.directory.getFileName()),
+						AuditDurability.FSYNC)) {
+			decide(first, "apple");
+			decide(second, "pear");
+			decide(first, "gun");
 		}
+		AuditLogVerifier.Result result = AuditLogVerifier.verify(AuditedHarness.file(this.directory));
+		assertThat(result.valid()).as(result.message()).isTrue();
+		assertThat(result.records()).isEqualTo(3);
+		try (FileAuditLog reopened = new FileAuditLog(this.directory, AuditDurability.FLUSH)) {
+			decide(reopened, "fig");
+		}
+		assertThat(AuditLogVerifier.verify(AuditedHarness.file(this.directory)).records()).isEqualTo(4);
 	}
 
 	@Test

@@ -135,6 +135,13 @@ class SonderaAutoConfigurationTests {
 	}
 
 	@Test
+	void severalContextsOfOneTestSuiteShareTheAuditLog() {
+		ApplicationContextRunner shared = this.runner.withPropertyValues("sondera.audit.path=target/shared-audit");
+		shared.run((first) -> shared.withPropertyValues("sondera.mode=block")
+			.run((second) -> assertThat(second).hasNotFailed()));
+	}
+
+	@Test
 	void unknownModeValueStopsStartup() {
 		this.runner.withPropertyValues("sondera.mode=maybe").run((context) -> {
 			assertThat(context).hasFailed();

@@ -1,0 +1,221 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.sondera.harness.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.sondera.harness.json.PythonJson;
+
+/**
+ * One open audit file and its hash chain, shared by every {@link FileAuditLog} of the
+ * same file in this JVM and locked against other processes.
+ *
+ * @author Sondera
+ */
+final class AuditFile {
+
+	private static final ObjectMapper MAPPER = new ObjectMapper();
+
+	private final Path file;
+
+	private final FileChannel channel;
+
+	private final FileLock lock;
+
+	private final Object syncLock = new Object();
+
+	private long sequence;
+
+	private String lastHash;
+
+	private long written;
+
+	private long synced;
+
+	private int users;
+
+	AuditFile(Path file) {
+		this.file = file;
+		try {
+			Files.createDirectories(this.file.getParent());
+			this.channel = FileChannel.open(this.file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+					StandardOpenOption.WRITE);
+			this.lock = lock(this.channel, this.file);
+			readTail();
+			this.channel.position(this.channel.size());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not open the audit log " + this.file, ex);
+		}
+	}
+
+	private static FileLock lock(FileChannel channel, Path file) throws IOException {
+		FileLock lock;
+		try {
+			lock = channel.tryLock();
+		}
+		catch (OverlappingFileLockException ex) {
+			lock = null;
+		}
+		if (lock == null) {
+			channel.close();
+			throw new IllegalStateException("The audit log " + file + " is in use by another process;"
+					+ " give each one its own directory (sondera.audit.path)");
+		}
+		return lock;
+	}
+
+	private void readTail() throws IOException {
+		this.sequence = 0;
+		this.lastHash = FileAuditLog.GENESIS;
+		if (this.channel.size() == 0) {
+			return;
+		}
+		String last = null;
+		for (String line : Files.readAllLines(this.file, StandardCharsets.UTF_8)) {
+			if (!line.isBlank()) {
+				last = line;
+			}
+		}
+		if (last == null) {
+			return;
+		}
+		try {
+			JsonNode record = MAPPER.readTree(last);
+			this.sequence = record.get("seq").asLong();
+			this.lastHash = record.get("hash").asText();
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new IllegalStateException("The last record of the audit log " + this.file
+					+ " is unreadable (" + ex.getMessage() + "); check it with AuditLogVerifier before appending", ex);
+		}
+	}
+
+	synchronized void retain() {
+		this.users++;
+	}
+
+	synchronized boolean release() {
+		return --this.users == 0;
+	}
+
+	String append(AuditEntry entry, AuditDurability durability) {
+		String auditId = "audit-" + UUID.randomUUID();
+		long position;
+		synchronized (this) {
+			this.sequence++;
+			Map<String, Object> record = new LinkedHashMap<>();
+			record.put("seq", this.sequence);
+			record.put("auditId", auditId);
+			record.put("timestamp", entry.timestamp().toString());
+			record.put("trajectoryId", entry.trajectoryId());
+			record.put("agentId", entry.agentId());
+			record.put("step", entry.stepIndex());
+			record.put("stage", entry.stage().wireName());
+			record.put("tool", entry.tool());
+			record.put("decision", entry.decision().wireName());
+			record.put("reason", entry.reason());
+			record.put("policies", entry.policies());
+			record.put("prevHash", this.lastHash);
+			String body = PythonJson.write(record);
+			String prefix = body.substring(0, body.length() - 1);
+			String hash = sha256(prefix);
+			String line = prefix + FileAuditLog.HASH_FIELD + hash + "\"}\n";
+			write(line);
+			this.lastHash = hash;
+			position = ++this.written;
+		}
+		if (durability == AuditDurability.FSYNC) {
+			force();
+		}
+		else if (durability == AuditDurability.GROUP_COMMIT) {
+			commit(position);
+		}
+		return auditId;
+	}
+
+	private void write(String line) {
+		ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+		try {
+			while (buffer.hasRemaining()) {
+				this.channel.write(buffer);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not append to the audit log " + this.file, ex);
+		}
+	}
+
+	private void commit(long position) {
+		synchronized (this.syncLock) {
+			if (this.synced >= position) {
+				return;
+			}
+			long upTo;
+			synchronized (this) {
+				upTo = this.written;
+			}
+			force();
+			this.synced = upTo;
+		}
+	}
+
+	private void force() {
+		try {
+			this.channel.force(false);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not sync the audit log " + this.file, ex);
+		}
+	}
+
+	synchronized void close() throws IOException {
+		if (this.channel.isOpen()) {
+			this.lock.release();
+			this.channel.close();
+		}
+	}
+
+	static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+}
