@@ -192,7 +192,8 @@ public class SonderaProperties {
 
 		/**
 		 * Name of the agent; gives the Cedar namespace (spaces and hyphens become '_').
-		 * Defaults to the id.
+		 * Defaults to the id, with every other character that Cedar does not allow
+		 * replaced by '_'.
 		 */
 		private String name;
 

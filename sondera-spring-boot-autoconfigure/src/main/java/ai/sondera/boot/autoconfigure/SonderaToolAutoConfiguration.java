@@ -35,6 +35,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 import ai.sondera.harness.Agent;
 import ai.sondera.harness.Harness;
@@ -85,8 +86,11 @@ public final class SonderaToolAutoConfiguration {
 	AgentToolCatalog sonderaAgentToolCatalog(SonderaProperties properties, Environment environment,
 			Harness harness) {
 		SonderaProperties.Agent agent = properties.getAgent();
-		String id = (agent.getId() != null) ? agent.getId() : environment.getProperty("spring.application.name", "agent");
-		String name = (agent.getName() != null) ? agent.getName() : id;
+		String id = StringUtils.hasText(agent.getId()) ? agent.getId()
+				: environment.getProperty("spring.application.name", "agent");
+		// A name derived from spring.application.name is made a valid Cedar namespace.
+		String name = StringUtils.hasText(agent.getName()) ? agent.getName() : id.replaceAll("[^A-Za-z0-9_ -]", "_")
+			.replaceFirst("^(?=[0-9])", "_");
 		List<Tool> declared = agent.getTools().stream().map((tool) -> Tool.of(tool, "", null)).toList();
 		Agent base = new Agent(id, agent.getProviderId(), name, agent.getDescription(), agent.getInstruction(),
 				declared);

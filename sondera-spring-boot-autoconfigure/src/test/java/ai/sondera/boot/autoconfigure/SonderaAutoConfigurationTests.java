@@ -66,6 +66,17 @@ class SonderaAutoConfigurationTests {
 	}
 
 	@Test
+	void nameDerivedFromTheApplicationNameIsAValidNamespace() {
+		BankApplication.runner()
+			.withPropertyValues("spring.application.name=com.example.2nd-agent", "sondera.agent.name=",
+					"sondera.cedar.policies=classpath:policies-harness-only/")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(AgentToolCatalog.class).agent().namespace()).isEqualTo("com_example_2nd_agent");
+			});
+	}
+
+	@Test
 	void disabledCreatesNothing() {
 		this.runner.withPropertyValues("sondera.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(Harness.class).doesNotHaveBean(ToolCallGuard.class);
