@@ -62,6 +62,24 @@ final class PolicyLocations {
 		return sorted;
 	}
 
+	/**
+	 * Return whether any policy file at the locations is a file on disk (and so can
+	 * change); policies inside jars cannot.
+	 * @param locations the locations
+	 * @param resolver the resource resolver
+	 * @return whether any policy file is on disk
+	 */
+	static boolean anyOnDisk(List<String> locations, ResourcePatternResolver resolver) {
+		for (String location : locations) {
+			for (Resource resource : resources(location.trim(), resolver)) {
+				if (resource.isFile()) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	private static Resource[] resources(String location, ResourcePatternResolver resolver) {
 		String pattern = location;
 		if (!location.contains("*") && !location.endsWith(".cedar")) {

@@ -16,6 +16,7 @@
 
 package ai.sondera.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -112,8 +113,10 @@ public final class SonderaHarnessAutoConfiguration {
 			ResourceLoader resourceLoader) {
 		ResourcePatternResolver resourcePatternResolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
 		List<String> locations = properties.getCedar().getPolicies();
-		return new PolicyReloader(harness, () -> PolicyLocations.load(locations, resourcePatternResolver),
-				properties.getCedar().getReload().getInterval());
+		// Policies packaged in jars cannot change: only files on disk are polled.
+		Duration interval = PolicyLocations.anyOnDisk(locations, resourcePatternResolver)
+				? properties.getCedar().getReload().getInterval() : Duration.ZERO;
+		return new PolicyReloader(harness, () -> PolicyLocations.load(locations, resourcePatternResolver), interval);
 	}
 
 }

@@ -59,7 +59,7 @@ public class PolicyReloader implements SmartLifecycle {
 	 * Create a reloader.
 	 * @param harness the harness to reload
 	 * @param sources reads the current policy files
-	 * @param interval how often to look
+	 * @param interval how often to look; zero to never look (policies that cannot change)
 	 */
 	public PolicyReloader(CedarPolicyHarness harness, Supplier<List<PolicySource>> sources, Duration interval) {
 		this.harness = Objects.requireNonNull(harness, "'harness' must not be null");
@@ -69,6 +69,9 @@ public class PolicyReloader implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.interval.isZero()) {
+			return;
+		}
 		this.lastSeen = read();
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "sondera-policy-reload");
