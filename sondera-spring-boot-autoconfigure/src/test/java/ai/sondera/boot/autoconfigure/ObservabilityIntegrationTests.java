@@ -24,6 +24,8 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -66,6 +68,46 @@ class ObservabilityIntegrationTests {
 			assertThat(denied.getHighCardinalityKeyValue("policies").getValue()).isEqualTo("no-big-transfers");
 			assertThat(tag(adjudications.get(0), "tool")).isEqualTo("none");
 		});
+	}
+
+	@Test
+	void countsAndKeysWithTestObservationRegistry() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		BankApplication.runner()
+			.withUserConfiguration(ApprovingFinance.class)
+			.withBean(ObservationRegistry.class, () -> registry)
+			.run((context) -> {
+				model(context).thenCalls(
+						new org.springframework.ai.chat.messages.AssistantMessage.ToolCall("a", "function", "transfer",
+								"{\"to\": \"bob\", \"amount\": 10}"),
+						new org.springframework.ai.chat.messages.AssistantMessage.ToolCall("b", "function", "transfer",
+								"{\"to\": \"eve\", \"amount\": 5000}"),
+						new org.springframework.ai.chat.messages.AssistantMessage.ToolCall("c", "function", "transfer",
+								"{\"to\": \"bob\", \"amount\": 500}"))
+					.thenSay("Done.");
+				askWithBankTools(context);
+				TestObservationRegistryAssert.assertThat(registry)
+					.hasNumberOfObservationsWithNameEqualTo("sondera.approval", 1)
+					.hasObservationWithNameEqualTo("sondera.approval")
+					.that()
+					.hasLowCardinalityKeyValue("outcome", "approved");
+				TestObservationRegistryAssert.assertThat(registry)
+					.hasNumberOfObservationsWithNameEqualTo("sondera.adjudication", 9)
+					.hasHandledContextsThatSatisfy((contexts) -> {
+						List<Observation.Context> adjudications = contexts.stream()
+							.filter((observation) -> "sondera.adjudication".equals(observation.getName()))
+							.toList();
+						assertThat(adjudications).extracting((observation) -> tag(observation, "decision"))
+							.containsOnly("allow", "deny", "escalate")
+							.filteredOn("deny"::equals)
+							.hasSize(1);
+						assertThat(adjudications).filteredOn((observation) -> "escalate".equals(tag(observation, "decision")))
+							.singleElement()
+							.satisfies((observation) -> assertThat(tag(observation, "tool")).isEqualTo("transfer"));
+						assertThat(adjudications).filteredOn((observation) -> "pre_tool".equals(tag(observation, "stage")))
+							.hasSize(3);
+					});
+			});
 	}
 
 	@Test
