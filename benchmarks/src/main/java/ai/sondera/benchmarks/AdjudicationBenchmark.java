@@ -16,10 +16,8 @@
 
 package ai.sondera.benchmarks;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +51,6 @@ import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.Agent;
 import ai.sondera.harness.Role;
 import ai.sondera.harness.Stage;
-import ai.sondera.harness.Tool;
 import ai.sondera.harness.ToolRequestContent;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
@@ -75,8 +72,6 @@ import ai.sondera.harness.json.PythonJson;
 @Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "--enable-native-access=ALL-UNNAMED" })
 public class AdjudicationBenchmark {
 
-	private static final int TOOLS = 20;
-
 	private static final String TOOL = "tool7";
 
 	@Param({ "1", "10", "100" })
@@ -96,13 +91,7 @@ public class AdjudicationBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
-		List<Tool> tools = new ArrayList<>();
-		for (int i = 0; i < TOOLS; i++) {
-			tools.add(Tool.of("tool" + i, "Tool " + i, """
-					{"type": "object", "properties": {"command": {"type": "string"}, "count": {"type": "integer"}},
-					 "required": ["command"]}"""));
-		}
-		Agent agent = new Agent("bench-agent", "bench", "Bench", "", "", tools);
+		Agent agent = BenchmarkAgent.create();
 		String cedar = policyText(this.policies);
 		CedarPolicyHarness harness = CedarPolicyHarness.builder()
 			.policies(cedar)
@@ -149,7 +138,7 @@ public class AdjudicationBenchmark {
 		StringBuilder cedar = new StringBuilder("@id(\"allow-all\") permit(principal, action, resource);\n");
 		for (int i = 1; i < count; i++) {
 			cedar.append("@id(\"forbid-").append(i).append("\") forbid(principal, action == Bench::Action::\"tool")
-				.append(i % TOOLS).append("\", resource) when { context.parameters.command like \"*forbidden-")
+				.append(i % BenchmarkAgent.TOOLS).append("\", resource) when { context.parameters.command like \"*forbidden-")
 				.append(i).append("*\" || context.parameters_json like \"*secret-").append(i).append("*\" };\n");
 		}
 		return cedar.toString();

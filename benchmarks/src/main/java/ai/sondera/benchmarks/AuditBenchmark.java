@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -82,13 +81,7 @@ public class AuditBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws IOException {
-		List<ai.sondera.harness.Tool> tools = new java.util.ArrayList<>();
-		for (int i = 0; i < 20; i++) {
-			tools.add(ai.sondera.harness.Tool.of("tool" + i, "Tool " + i, """
-					{"type": "object", "properties": {"command": {"type": "string"}, "count": {"type": "integer"}},
-					 "required": ["command"]}"""));
-		}
-		Agent agent = new Agent("bench-agent", "bench", "Bench", "", "", tools);
+		Agent agent = BenchmarkAgent.create();
 		this.directory = Files.createTempDirectory("sondera-audit-bench");
 		AuditLog log = AuditLog.NONE;
 		AdjudicationListener listener = AdjudicationListener.NONE;

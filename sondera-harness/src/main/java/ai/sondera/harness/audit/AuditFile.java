@@ -26,9 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.sondera.harness.json.PythonJson;
+import ai.sondera.harness.support.Digests;
 
 /**
  * One open audit file and its hash chain, shared by every {@link FileAuditLog} of the
@@ -100,15 +98,7 @@ final class AuditFile {
 	private void readTail() throws IOException {
 		this.sequence = 0;
 		this.lastHash = FileAuditLog.GENESIS;
-		if (this.channel.size() == 0) {
-			return;
-		}
-		String last = null;
-		for (String line : Files.readAllLines(this.file, StandardCharsets.UTF_8)) {
-			if (!line.isBlank()) {
-				last = line;
-			}
-		}
+		String last = lastLine();
 		if (last == null) {
 			return;
 		}
@@ -121,6 +111,35 @@ final class AuditFile {
 			throw new IllegalStateException("The last record of the audit log " + this.file
 					+ " is unreadable (" + ex.getMessage() + "); check it with AuditLogVerifier before appending", ex);
 		}
+	}
+
+	/**
+	 * Read the last non-empty line from the end of the file, without reading the whole
+	 * log.
+	 */
+	private String lastLine() throws IOException {
+		long end = this.channel.size();
+		while (end > 0 && byteAt(end - 1) == '\n') {
+			end--;
+		}
+		if (end == 0) {
+			return null;
+		}
+		long start = end;
+		while (start > 0 && byteAt(start - 1) != '\n') {
+			start--;
+		}
+		ByteBuffer line = ByteBuffer.allocate((int) (end - start));
+		while (line.hasRemaining() && this.channel.read(line, start + line.position()) >= 0) {
+			// read until the buffer is full
+		}
+		return new String(line.array(), StandardCharsets.UTF_8);
+	}
+
+	private byte byteAt(long position) throws IOException {
+		ByteBuffer one = ByteBuffer.allocate(1);
+		this.channel.read(one, position);
+		return one.get(0);
 	}
 
 	synchronized void retain() {
@@ -151,7 +170,7 @@ final class AuditFile {
 			record.put("prevHash", this.lastHash);
 			String body = PythonJson.write(record);
 			String prefix = body.substring(0, body.length() - 1);
-			String hash = sha256(prefix);
+			String hash = Digests.sha256(prefix);
 			String line = prefix + FileAuditLog.HASH_FIELD + hash + "\"}\n";
 			write(line);
 			this.lastHash = hash;
@@ -205,16 +224,6 @@ final class AuditFile {
 		if (this.channel.isOpen()) {
 			this.lock.release();
 			this.channel.close();
-		}
-	}
-
-	static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
 	}
 

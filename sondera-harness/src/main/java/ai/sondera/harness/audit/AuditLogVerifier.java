@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ai.sondera.harness.support.Digests;
+
 /**
  * Checks an audit log's hash chain and reports the first broken or missing link: a
  * record whose hash does not match its content (changed), whose {@code prevHash} or
@@ -82,7 +84,7 @@ public final class AuditLogVerifier {
 				return new Result(false, lineNumber - 1, lineNumber, "record " + lineNumber + " is not JSON");
 			}
 			String hash = record.path("hash").asText();
-			if (!FileAuditLog.sha256(line.substring(0, hashAt)).equals(hash)) {
+			if (!Digests.sha256(line.substring(0, hashAt)).equals(hash)) {
 				return new Result(false, lineNumber - 1, lineNumber,
 						"record " + lineNumber + " was changed: its hash does not match its content");
 			}

@@ -104,8 +104,4 @@ public class FileAuditLog implements AuditLog, Closeable {
 		}
 	}
 
-	static String sha256(String text) {
-		return AuditFile.sha256(text);
-	}
-
 }

@@ -32,6 +32,7 @@ import ai.sondera.harness.Harness;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.TrajectoryStatus;
 import ai.sondera.harness.audit.AuditLog;
+import ai.sondera.harness.support.Digests;
 import ai.sondera.harness.store.FileTrajectoryStore;
 import ai.sondera.harness.store.StoredTrajectory;
 import ai.sondera.harness.store.TrajectoryRecord;
@@ -134,7 +135,7 @@ public final class CedarPolicyHarness implements Harness {
 		return this.generation.policies()
 			.stream()
 			.map((policy) -> new LoadedPolicyInfo(policy.metadata(), policy.forbid() ? "forbid" : "permit",
-					policy.origin(), policy.line(), PolicyGeneration.hash(policy.policy().policySrc)))
+					policy.origin(), policy.line(), Digests.sha256(policy.policy().policySrc)))
 			.toList();
 	}
 

@@ -106,10 +106,6 @@ final class Partition {
 		return policies.stream().anyMatch((policy) -> pattern.matcher(policy.policy().policySrc).find());
 	}
 
-	boolean isEmpty() {
-		return this.policies.isEmpty();
-	}
-
 	/**
 	 * Return whether any policy must be evaluated by the engine; when not, the
 	 * {@link #unconditionalPermits()} decide alone.

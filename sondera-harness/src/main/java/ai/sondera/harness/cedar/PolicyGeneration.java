@@ -16,11 +16,7 @@
 
 package ai.sondera.harness.cedar;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,21 +74,6 @@ final class PolicyGeneration {
 		return this.compiled.values().stream().filter((candidate) -> candidate.agent().id().equals(agentId))
 			.findFirst()
 			.orElse(null);
-	}
-
-	/**
-	 * Return a SHA-256 of a policy text, to tell versions of a policy apart.
-	 * @param text the text
-	 * @return the hex digest
-	 */
-	static String hash(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 }

@@ -17,7 +17,6 @@
 package ai.sondera.spring.ai.reload;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -116,7 +115,7 @@ public class PolicyReloader implements SmartLifecycle {
 		this.lastSeen = current;
 		try {
 			long version = this.harness.reload(current);
-			this.status.succeeded(version);
+			this.status.succeeded();
 			logger.info("Reloaded Cedar policies: version " + version + ", " + current.size() + " file(s)");
 		}
 		catch (RuntimeException ex) {
@@ -146,21 +145,17 @@ public class PolicyReloader implements SmartLifecycle {
 
 		private volatile String lastError;
 
-		private volatile Instant lastAttempt;
-
 		private volatile long reloads;
 
 		private volatile long failures;
 
-		synchronized void succeeded(long version) {
+		synchronized void succeeded() {
 			this.lastError = null;
-			this.lastAttempt = Instant.now();
 			this.reloads++;
 		}
 
 		synchronized void failed(String error) {
 			this.lastError = error;
-			this.lastAttempt = Instant.now();
 			this.failures++;
 		}
 
@@ -170,14 +165,6 @@ public class PolicyReloader implements SmartLifecycle {
 		 */
 		public String lastError() {
 			return this.lastError;
-		}
-
-		/**
-		 * Return when a reload was last tried.
-		 * @return the time, or {@code null}
-		 */
-		public Instant lastAttempt() {
-			return this.lastAttempt;
 		}
 
 		/**
