@@ -21,22 +21,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.AdjudicationListener;
@@ -60,13 +51,7 @@ import ai.sondera.spring.ai.observation.ObservationAdjudicationListener;
  *
  * @author Sondera
  */
-@State(Scope.Benchmark)
-@BenchmarkMode({ Mode.SampleTime, Mode.Throughput })
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "--enable-native-access=ALL-UNNAMED" })
-public class AuditBenchmark {
+public class AuditBenchmark extends HarnessBenchmark {
 
 	@Param({ "NONE", "FLUSH", "FSYNC", "GROUP_COMMIT" })
 	String audit;
