@@ -183,6 +183,10 @@ final class AgentPolicies {
 		return List.copyOf(this.descriptors);
 	}
 
+	Partition partition(String action, RequestShape shape) {
+		return this.partitions.get(action).get(shape);
+	}
+
 	EntityUID trajectoryUid(String trajectoryId) {
 		return this.trajectoryType.of(trajectoryId);
 	}
@@ -202,7 +206,7 @@ final class AgentPolicies {
 			return new Adjudication(Decision.ALLOW, Decisions.NOT_EVALUATED, List.of());
 		}
 		if (shape == RequestShape.PROMPT) {
-			return adjudicatePrompt(role, (PromptContent) content, trajectory);
+			return adjudicatePrompt(role, (PromptContent) content, trajectory, stepCount);
 		}
 		String toolId = (content instanceof ToolRequestContent request) ? request.toolId()
 				: ((ToolResponseContent) content).toolId();
@@ -229,14 +233,14 @@ final class AgentPolicies {
 			return Decisions.withoutEngine(partition);
 		}
 		Set<Entity> entities = entities(partition);
-		if (partition.readsResource()) {
-			entities.add(new Entity(trajectory, Map.of("step_count", new PrimLong(stepCount)), Set.of()));
+		if (partition.reads().readsTrajectoryEntity()) {
+			entities.add(trajectoryEntity(trajectory, stepCount));
 		}
 		return evaluate(new AuthorizationRequest(this.agentUid, this.actionUids.get(action.name()), trajectory, context),
 				partition, entities);
 	}
 
-	private Adjudication adjudicatePrompt(Role role, PromptContent content, EntityUID trajectory) {
+	private Adjudication adjudicatePrompt(Role role, PromptContent content, EntityUID trajectory, long stepCount) {
 		Partition partition = this.partitions.get(AgentSchema.PROMPT_ACTION).get(RequestShape.PROMPT);
 		if (!partition.needsEngine()) {
 			return Decisions.withoutEngine(partition);
@@ -246,12 +250,19 @@ final class AgentPolicies {
 				Map.of("content", new PrimString(content.text()), "role", this.roleUids.get(role)), Set.of(trajectory));
 		Set<Entity> entities = entities(partition);
 		entities.add(message);
+		if (partition.reads().entityLiterals()) {
+			entities.add(trajectoryEntity(trajectory, stepCount));
+		}
 		return evaluate(new AuthorizationRequest(this.agentUid, this.actionUids.get(AgentSchema.PROMPT_ACTION),
 				messageUid, Map.of()), partition, entities);
 	}
 
+	private static Entity trajectoryEntity(EntityUID trajectory, long stepCount) {
+		return new Entity(trajectory, Map.of("step_count", new PrimLong(stepCount)), Set.of());
+	}
+
 	private Set<Entity> entities(Partition partition) {
-		return partition.readsPrincipal() ? new HashSet<>(this.principalEntities) : new HashSet<>(4);
+		return partition.reads().readsAgentEntities() ? new HashSet<>(this.principalEntities) : new HashSet<>(4);
 	}
 
 	private static void addParameters(Map<String, Value> context, ToolAction action, ToolRequestContent request,
@@ -261,11 +272,11 @@ final class AgentPolicies {
 			Value value = parameters.wrapped()
 					? CedarValues.toRecord(parameters.record(), Map.of("value", request.arguments()), "")
 					: CedarValues.toRecord(parameters.record(), request.arguments(), "");
-			if (partition.readsParameters()) {
+			if (partition.reads().readsContext("parameters")) {
 				context.put("parameters", value);
 			}
 		}
-		if (partition.readsParametersJson()) {
+		if (partition.reads().readsContext("parameters_json")) {
 			context.put("parameters_json", new PrimString(PythonJson.write(request.arguments())));
 		}
 	}
@@ -287,11 +298,11 @@ final class AgentPolicies {
 						+ ((result == null) ? "null" : result.getClass().getSimpleName()));
 			}
 			Value value = CedarValues.toRecord(response.record(), record, response.wrapped() ? "" : "response");
-			if (partition.readsResponse()) {
+			if (partition.reads().readsContext("response")) {
 				context.put("response", value);
 			}
 		}
-		if (partition.readsResponseJson()) {
+		if (partition.reads().readsContext("response_json")) {
 			context.put("response_json", new PrimString(PythonJson.write(content.response())));
 		}
 	}

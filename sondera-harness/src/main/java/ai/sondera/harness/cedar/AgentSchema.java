@@ -53,6 +53,8 @@ final class AgentSchema {
 
 	private final Map<RequestShape, Schema> shapeSchemas = new EnumMap<>(RequestShape.class);
 
+	private final Map<RequestShape, ObjectNode> shapeSchemaJson = new EnumMap<>(RequestShape.class);
+
 	AgentSchema(Agent agent) {
 		this.agent = agent;
 		this.namespace = agent.namespace();
@@ -80,7 +82,9 @@ final class AgentSchema {
 		}
 		this.actions = Collections.unmodifiableMap(actions);
 		for (RequestShape shape : RequestShape.values()) {
-			Schema schema = new Schema(schemaJson(shape));
+			ObjectNode json = buildSchemaJson(shape);
+			this.shapeSchemaJson.put(shape, json);
+			Schema schema = new Schema(json);
 			try {
 				schema.cache();
 			}
@@ -132,14 +136,23 @@ final class AgentSchema {
 	}
 
 	/**
+	 * Return the internal schema of a request shape as JSON (read only).
+	 * @param shape the shape
+	 * @return the Cedar JSON schema
+	 */
+	ObjectNode schemaJson(RequestShape shape) {
+		return this.shapeSchemaJson.get(shape);
+	}
+
+	/**
 	 * Return the Sondera SDK compatible schema: every context attribute optional.
 	 * @return the Cedar JSON schema
 	 */
 	ObjectNode publicSchemaJson() {
-		return schemaJson(null);
+		return buildSchemaJson(null);
 	}
 
-	private ObjectNode schemaJson(RequestShape shape) {
+	private ObjectNode buildSchemaJson(RequestShape shape) {
 		ObjectNode entityTypes = JSON.objectNode();
 		ObjectNode agentAttributes = entityTypes.putObject("Agent").putObject("shape").put("type", "Record")
 			.putObject("attributes");

@@ -99,7 +99,7 @@ final class Applicability {
 			}
 		}
 		Map<String, List<String>> rejections = new HashMap<>();
-		copies.forEach((shape, set) -> validate(engine, schema, shape, set, rejections));
+		copies.forEach((shape, set) -> validate(engine, schema, shape, set, candidates, rejections));
 
 		Map<LoadedPolicy, List<Checkpoint>> result = new LinkedHashMap<>();
 		Map<LoadedPolicy, Set<String>> reasons = new LinkedHashMap<>();
@@ -182,7 +182,7 @@ final class Applicability {
 	}
 
 	private static void validate(BasicAuthorizationEngine engine, AgentSchema schema, RequestShape shape,
-			Set<Policy> copies, Map<String, List<String>> rejections) {
+			Set<Policy> copies, Map<String, Candidate> candidates, Map<String, List<String>> rejections) {
 		ValidationResponse response;
 		try {
 			response = engine.validate(new ValidationRequest(schema.schema(shape), new PolicySet(copies)));
@@ -205,10 +205,19 @@ final class Applicability {
 			String message = warning.getError().message;
 			if (message.contains(IMPOSSIBLE)) {
 				rejections.computeIfAbsent(warning.getPolicyId(), (key) -> new ArrayList<>())
-					.add("at " + shape.stages().stream().map(Object::toString).collect(Collectors.joining("/"))
-							+ " the condition is always false (a misspelled attribute behind 'has'?)");
+					.addAll(impossible(schema, shape, candidates.get(warning.getPolicyId())));
 			}
 		}
+	}
+
+	private static List<String> impossible(AgentSchema schema, RequestShape shape, Candidate candidate) {
+		List<String> missing = MissingAttributes.describe(candidate.policy().ast(), schema.schemaJson(shape),
+				schema.namespace(), candidate.checkpoint());
+		if (!missing.isEmpty()) {
+			return missing;
+		}
+		return List.of("at " + shape.stages().stream().map(Object::toString).collect(Collectors.joining("/"))
+				+ " the condition is always false");
 	}
 
 	private static String clean(String message) {

@@ -48,6 +48,14 @@ record LoadedPolicy(Policy policy, boolean forbid, PolicyMetadata metadata, Json
 				&& "All".equals(this.ast.path("resource").path("op").asText()) && this.ast.path("conditions").isEmpty();
 	}
 
+	/**
+	 * Return what the policy's conditions can read of a request.
+	 * @return the reads
+	 */
+	PolicyReads reads() {
+		return PolicyReads.of(this.ast);
+	}
+
 	String location() {
 		return this.origin + ":" + this.line;
 	}

@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.cedarpolicy.model.exception.CacheException;
 import com.cedarpolicy.model.policy.Policy;
@@ -33,23 +32,12 @@ import ai.sondera.harness.PolicyMetadata;
  * The policies that apply to one (action, request shape), as a cached native policy set,
  * and which parts of the request they can read. Built once at load time; only this set
  * is sent to the engine (less the permits without conditions, which are known to be
- * satisfied), and only the context and entities its policies can read.
+ * satisfied), and only the context and entities its policies can read
+ * ({@link PolicyReads}, from their parsed form).
  *
  * @author Sondera
  */
 final class Partition {
-
-	private static final Pattern PARAMETERS = Pattern.compile("\\bparameters\\b");
-
-	private static final Pattern PARAMETERS_JSON = Pattern.compile("\\bparameters_json\\b");
-
-	private static final Pattern RESPONSE = Pattern.compile("\\bresponse\\b");
-
-	private static final Pattern RESPONSE_JSON = Pattern.compile("\\bresponse_json\\b");
-
-	private static final Pattern PRINCIPAL_DATA = Pattern.compile("\\bprincipal\\s*(\\.|\\[|has\\b)");
-
-	private static final Pattern RESOURCE_DATA = Pattern.compile("\\bresource\\s*(\\.|\\[|has\\b)");
 
 	private final Map<String, LoadedPolicy> policies;
 
@@ -58,17 +46,7 @@ final class Partition {
 	// Strong reference: the native cache entry lives only as long as this object.
 	private final PolicySet policySet;
 
-	private final boolean readsParameters;
-
-	private final boolean readsParametersJson;
-
-	private final boolean readsResponse;
-
-	private final boolean readsResponseJson;
-
-	private final boolean readsPrincipal;
-
-	private final boolean readsResource;
+	private final PolicyReads reads;
 
 	Partition(List<LoadedPolicy> policies) {
 		this.policies = new LinkedHashMap<>();
@@ -94,16 +72,13 @@ final class Partition {
 				throw new IllegalStateException("Cedar could not cache a policy set", ex);
 			}
 		}
-		this.readsParameters = reads(policies, PARAMETERS);
-		this.readsParametersJson = reads(policies, PARAMETERS_JSON);
-		this.readsResponse = reads(policies, RESPONSE);
-		this.readsResponseJson = reads(policies, RESPONSE_JSON);
-		this.readsPrincipal = reads(policies, PRINCIPAL_DATA);
-		this.readsResource = reads(policies, RESOURCE_DATA);
-	}
-
-	private static boolean reads(List<LoadedPolicy> policies, Pattern pattern) {
-		return policies.stream().anyMatch((policy) -> pattern.matcher(policy.policy().policySrc).find());
+		PolicyReads reads = PolicyReads.NOTHING;
+		for (LoadedPolicy policy : policies) {
+			if (!policy.unconditionalPermit()) {
+				reads = reads.and(policy.reads());
+			}
+		}
+		this.reads = reads;
 	}
 
 	/**
@@ -132,28 +107,12 @@ final class Partition {
 		return this.policies.get(id);
 	}
 
-	boolean readsParameters() {
-		return this.readsParameters;
-	}
-
-	boolean readsParametersJson() {
-		return this.readsParametersJson;
-	}
-
-	boolean readsResponse() {
-		return this.readsResponse;
-	}
-
-	boolean readsResponseJson() {
-		return this.readsResponseJson;
-	}
-
-	boolean readsPrincipal() {
-		return this.readsPrincipal;
-	}
-
-	boolean readsResource() {
-		return this.readsResource;
+	/**
+	 * Return what the policies sent to the engine can read of a request.
+	 * @return the reads
+	 */
+	PolicyReads reads() {
+		return this.reads;
 	}
 
 }

@@ -130,7 +130,32 @@ class PolicyLoadTests {
 				""");
 		assertThat(ex).hasMessageContaining("policy 'no-secrets' at impossible.cedar:1")
 			.hasMessageContaining("can never match")
-			.hasMessageContaining("always false");
+			.hasMessageContaining("always false")
+			.hasMessageContaining("context has no attribute 'respnose_json' at POST_TOOL")
+			.hasMessageContaining("context has no attribute 'respnose_json' at PRE_TOOL")
+			.hasMessageContaining("(it has response, response_json)");
+	}
+
+	@Test
+	void misspelledParameterBehindHasNamesAttributeAndTool() {
+		PolicyLoadException ex = loadFailure("impossible.cedar", """
+				@id("big-transfers")
+				forbid(principal, action == MyAgent::Action::"Transfer", resource)
+				when { context has parameters && context.parameters has amonut && context.parameters.amonut > 10 };
+				""");
+		assertThat(ex).hasMessageContaining("'context.parameters has amonut' is always false")
+			.hasMessageContaining("context.parameters has no attribute 'amonut' at PRE_TOOL of Transfer (it has amount, to)");
+	}
+
+	@Test
+	void misspelledEntityAttributeBehindHasIsNamed() {
+		PolicyLoadException ex = loadFailure("impossible.cedar", """
+				@id("shell")
+				forbid(principal, action == MyAgent::Action::"Bash", resource)
+				when { MyAgent::Tool::"Bash" has descripton };
+				""");
+		assertThat(ex).hasMessageContaining("MyAgent::Tool::\"Bash\" has no attribute 'descripton'")
+			.hasMessageContaining("(it has name, description)");
 	}
 
 	@Test
