@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import ai.sondera.harness.json.ModelJson;
+
 /**
  * A tool call the model asked for, adjudicated at {@link Stage#PRE_TOOL} as the Cedar
  * action named after the tool.
@@ -38,6 +40,18 @@ public record ToolRequestContent(String toolId, Map<String, Object> arguments) i
 	public ToolRequestContent {
 		Objects.requireNonNull(toolId, "'toolId' must not be null");
 		arguments = (arguments != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(arguments)) : Map.of();
+	}
+
+	/**
+	 * Create a tool call from the argument JSON the model sent, keeping its key order
+	 * and number types as the guards of the Spring layer do.
+	 * @param toolId the tool name
+	 * @param argumentsJson the arguments as JSON text ({@code null} or blank for none)
+	 * @return the content
+	 * @throws IllegalArgumentException if the text is not a JSON object
+	 */
+	public static ToolRequestContent fromJson(String toolId, String argumentsJson) {
+		return new ToolRequestContent(toolId, ModelJson.readArguments(argumentsJson));
 	}
 
 }

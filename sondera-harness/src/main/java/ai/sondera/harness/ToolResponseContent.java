@@ -17,6 +17,8 @@ package ai.sondera.harness;
 
 import java.util.Objects;
 
+import ai.sondera.harness.json.ModelJson;
+
 /**
  * The result of a tool, adjudicated at {@link Stage#POST_TOOL}.
  *
@@ -34,6 +36,17 @@ public record ToolResponseContent(String toolId, Object response) implements Con
 
 	public ToolResponseContent {
 		Objects.requireNonNull(toolId, "'toolId' must not be null");
+	}
+
+	/**
+	 * Create a tool result from the text a tool returned: parsed as JSON when it is JSON
+	 * (so that {@code context.response} is typed), kept as text otherwise.
+	 * @param toolId the tool name
+	 * @param result the result text
+	 * @return the content
+	 */
+	public static ToolResponseContent fromText(String toolId, String result) {
+		return new ToolResponseContent(toolId, ModelJson.readResult(result));
 	}
 
 }

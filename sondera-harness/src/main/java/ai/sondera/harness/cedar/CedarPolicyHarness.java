@@ -25,10 +25,17 @@ import java.util.UUID;
 
 import com.cedarpolicy.BasicAuthorizationEngine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.AdjudicationListener;
 import ai.sondera.harness.Agent;
+import ai.sondera.harness.Decision;
 import ai.sondera.harness.Harness;
+import ai.sondera.harness.PromptContent;
+import ai.sondera.harness.Role;
+import ai.sondera.harness.Stage;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.TrajectoryStatus;
 import ai.sondera.harness.audit.AuditLog;
@@ -62,6 +69,8 @@ import ai.sondera.harness.store.TrajectoryStore;
  * @author Sondera
  */
 public final class CedarPolicyHarness implements Harness {
+
+	private static final Logger logger = LoggerFactory.getLogger(CedarPolicyHarness.class);
 
 	private final TrajectoryStore store;
 
@@ -175,11 +184,20 @@ public final class CedarPolicyHarness implements Harness {
 
 	/**
 	 * A resumed trajectory accepts adjudications whatever its stored status, as in the
-	 * Sondera SDK; the stored status changes only when it ends again.
+	 * Sondera SDK; the stored status changes only when it ends again. Resuming one that
+	 * had ended is logged and recorded as a step, so that it shows in the trajectory.
 	 */
 	private CedarTrajectory resumed(StoredTrajectory stored, AgentPolicies agentPolicies) {
-		return new CedarTrajectory(stored.record().withStatus(TrajectoryStatus.RUNNING), agentPolicies, this,
-				this.store, this.listener, this.auditLog, stored.steps().size());
+		TrajectoryStatus status = stored.record().status();
+		CedarTrajectory trajectory = new CedarTrajectory(stored.record().withStatus(TrajectoryStatus.RUNNING),
+				agentPolicies, this, this.store, this.listener, this.auditLog, stored.steps().size());
+		if (status != TrajectoryStatus.RUNNING) {
+			String reason = "Resumed after the trajectory had ended as " + status.wireName();
+			logger.info("Trajectory {}: {}", trajectory.id(), reason);
+			trajectory.record(Stage.PRE_RUN, Role.SYSTEM, new PromptContent(reason),
+					new Adjudication(Decision.ALLOW, reason, List.of()));
+		}
+		return trajectory;
 	}
 
 	private StoredTrajectory load(String trajectoryId) {
@@ -192,11 +210,14 @@ public final class CedarPolicyHarness implements Harness {
 		StoredTrajectory stored = load(trajectoryId);
 		String agentId = stored.record().agentId();
 		AgentPolicies found = this.generation.findByAgentId(agentId);
-		AgentPolicies agentPolicies = java.util.Optional.ofNullable(found)
-			.orElseThrow(() -> new IllegalStateException("Trajectory " + trajectoryId + " belongs to agent '" + agentId
-					+ "', which this harness does not know: initialize a trajectory of that agent first or pass it to"
-					+ " the builder's agent(...)"));
-		return resumed(stored, agentPolicies);
+		if (found == null) {
+			Agent agent = this.store.loadAgent(agentId)
+				.orElseThrow(() -> new IllegalStateException("Trajectory " + trajectoryId + " belongs to agent '"
+						+ agentId + "', which neither this harness nor its store knows: initialize a trajectory of"
+						+ " that agent first, pass it to the builder's agent(...), or call resume(id, agent)"));
+			found = policiesFor(agent);
+		}
+		return resumed(stored, found);
 	}
 
 	/**

@@ -46,7 +46,7 @@ import ai.sondera.harness.json.PythonJson;
  *
  * <pre>
  * &lt;root&gt;/agents.json                         every saved agent
- * &lt;root&gt;/adjudications.json                  index of DENY and ESCALATE steps
+ * &lt;root&gt;/adjudications.json                  index of DENY and ESCALATE steps (appended in place)
  * &lt;root&gt;/&lt;agent-id&gt;/&lt;trajectory-id&gt;.jsonl   header line, then one line per step
  * </pre>
  *
@@ -74,6 +74,8 @@ public class FileTrajectoryStore implements TrajectoryStore {
 
 	private final Map<String, Agent> savedAgents = new ConcurrentHashMap<>();
 
+	private final AdjudicationIndex adjudicationIndex;
+
 	/**
 	 * Create a store under {@link #DEFAULT_ROOT}.
 	 */
@@ -87,6 +89,7 @@ public class FileTrajectoryStore implements TrajectoryStore {
 	 */
 	public FileTrajectoryStore(Path root) {
 		this.root = root.toAbsolutePath().normalize();
+		this.adjudicationIndex = new AdjudicationIndex(this.root.resolve("adjudications.json"));
 		for (int i = 0; i < LOCK_STRIPES; i++) {
 			this.locks[i] = new Object();
 		}
@@ -114,6 +117,22 @@ public class FileTrajectoryStore implements TrajectoryStore {
 			writeAtomically(this.root.resolve("agents.json"), PythonJson.writeIndented(agents, 2));
 			this.savedAgents.put(agent.id(), agent);
 		}
+	}
+
+	@Override
+	public Optional<Agent> loadAgent(String agentId) {
+		Agent saved = this.savedAgents.get(agentId);
+		if (saved != null) {
+			return Optional.of(saved);
+		}
+		synchronized (this.indexLock) {
+			for (Object json : readArray(this.root.resolve("agents.json"))) {
+				if (json instanceof Map<?, ?> map && agentId.equals(map.get("id"))) {
+					return Optional.of(StepJson.parseAgent(map));
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	@Override
@@ -151,10 +170,7 @@ public class FileTrajectoryStore implements TrajectoryStore {
 		entry.put("step_index", stepIndex);
 		entry.put("adjudication", StepJson.adjudication(step.adjudication()));
 		synchronized (this.indexLock) {
-			Path file = this.root.resolve("adjudications.json");
-			List<Object> entries = readArray(file);
-			entries.add(entry);
-			writeAtomically(file, PythonJson.writeIndented(entries, 2));
+			this.adjudicationIndex.append(entry);
 		}
 	}
 

@@ -88,7 +88,8 @@ public class InMemoryTrajectoryStore implements TrajectoryStore {
 	 * @param agentId the agent id
 	 * @return the agent, or empty
 	 */
-	public Optional<Agent> getAgent(String agentId) {
+	@Override
+	public Optional<Agent> loadAgent(String agentId) {
 		return Optional.ofNullable(this.agents.get(agentId));
 	}
 

@@ -81,6 +81,35 @@ final class StepJson {
 		return json;
 	}
 
+	/**
+	 * Read an agent as {@link #agent} writes it (and as the Sondera SDK writes it: a
+	 * tool's JSON schema may be an object instead of a string).
+	 */
+	static Agent parseAgent(Map<?, ?> json) {
+		List<Tool> tools = new ArrayList<>();
+		if (json.get("tools") instanceof List<?> list) {
+			for (Object item : list) {
+				Map<?, ?> tool = (Map<?, ?>) item;
+				tools.add(new Tool((String) tool.get("name"), (String) tool.get("description"),
+						schemaText(tool.get("parameters_json_schema")), schemaText(tool.get("response_json_schema"))));
+			}
+		}
+		return new Agent((String) json.get("id"), (String) json.get("provider_id"), (String) json.get("name"),
+				(String) json.get("description"), (String) json.get("instruction"), tools);
+	}
+
+	private static String schemaText(Object schema) {
+		if (schema == null || schema instanceof String) {
+			return (String) schema;
+		}
+		try {
+			return MAPPER.writeValueAsString(schema);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException("Unreadable tool schema: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
 	static Map<String, Object> header(TrajectoryRecord record) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", record.id());

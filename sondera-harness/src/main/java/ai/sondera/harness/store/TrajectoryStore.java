@@ -65,4 +65,15 @@ public interface TrajectoryStore {
 	 */
 	Optional<StoredTrajectory> load(String trajectoryId);
 
+	/**
+	 * Read back an agent saved with {@link #saveAgent}, so that a trajectory can be
+	 * resumed by id alone by a harness that has not seen its agent yet (after a restart,
+	 * or on another instance).
+	 * @param agentId the agent id
+	 * @return the agent, or empty if this store does not know it (the default)
+	 */
+	default Optional<Agent> loadAgent(String agentId) {
+		return Optional.empty();
+	}
+
 }

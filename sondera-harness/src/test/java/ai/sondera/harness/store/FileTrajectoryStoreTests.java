@@ -38,6 +38,7 @@ import ai.sondera.harness.ToolRequestContent;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.TrajectoryStatus;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
+import ai.sondera.harness.json.PythonJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -162,6 +163,80 @@ class FileTrajectoryStoreTests {
 		Agent escaping = new Agent("../x", "p", "Shop", "", "", AGENT.tools());
 		assertThatIllegalArgumentException().isThrownBy(() -> store.saveAgent(escaping))
 			.withMessageContaining("agent_id");
+	}
+
+	@Test
+	void adjudicationIndexIsAppendedInPlaceInTheSdkFormat() throws Exception {
+		Path index = this.root.resolve("adjudications.json");
+		Files.createDirectories(this.root);
+		Files.writeString(index, "[]");
+		Trajectory trajectory = harness().initialize(AGENT, null);
+		for (int i = 0; i < 5; i++) {
+			trajectory.adjudicate(Stage.PRE_TOOL, Role.MODEL, new ToolRequestContent("Buy", Map.of("item", "gun")));
+		}
+		List<Object> entries = StepJson.parseArray(Files.readString(index));
+		assertThat(entries).hasSize(5);
+		assertThat(Files.readString(index)).isEqualTo(PythonJson.writeIndented(entries, 2));
+		assertThat(entries).extracting((entry) -> (Object) ((Map<?, ?>) entry).get("step_id"))
+			.containsExactly("step-0", "step-1", "step-2", "step-3", "step-4");
+	}
+
+	@Test
+	void adjudicationIndexOfAnEarlierVersionIsContinued() throws Exception {
+		Path index = this.root.resolve("adjudications.json");
+		Files.createDirectories(this.root);
+		Map<String, Object> earlier = Map.of("agent_id", "agent-0", "step_id", "step-9");
+		Files.writeString(index, PythonJson.writeIndented(List.of(earlier), 2));
+		Trajectory trajectory = harness().initialize(AGENT, null);
+		trajectory.adjudicate(Stage.PRE_TOOL, Role.MODEL, new ToolRequestContent("Buy", Map.of("item", "gun")));
+		List<Object> entries = StepJson.parseArray(Files.readString(index));
+		assertThat(entries).hasSize(2);
+		assertThat(entries.get(0)).isEqualTo(earlier);
+		assertThat(Files.readString(index)).isEqualTo(PythonJson.writeIndented(entries, 2));
+	}
+
+	@Test
+	void adjudicationIndexCutShortIsMovedAsideAndRestarted() throws Exception {
+		Path index = this.root.resolve("adjudications.json");
+		Files.createDirectories(this.root);
+		Files.writeString(index, "[\n  {\n    \"agent_id\": \"agent-0\",\n    \"step_");
+		Trajectory trajectory = harness().initialize(AGENT, null);
+		trajectory.adjudicate(Stage.PRE_TOOL, Role.MODEL, new ToolRequestContent("Buy", Map.of("item", "gun")));
+		assertThat(StepJson.parseArray(Files.readString(index))).hasSize(1);
+		try (var files = Files.list(this.root)) {
+			assertThat(files.map((file) -> file.getFileName().toString()))
+				.anyMatch((name) -> name.startsWith("adjudications.json.broken-"));
+		}
+	}
+
+	@Test
+	void resumeByIdFindsTheAgentInTheStore() {
+		Trajectory first = harness().initialize(AGENT, null);
+		first.adjudicate(Stage.PRE_TOOL, Role.MODEL, new ToolRequestContent("Buy", Map.of("item", "apple")));
+		CedarPolicyHarness fresh = CedarPolicyHarness.builder()
+			.policies(POLICIES)
+			.store(new FileTrajectoryStore(this.root))
+			.build();
+		Trajectory resumed = fresh.resume(first.id());
+		assertThat(resumed.agent()).isEqualTo(AGENT);
+		assertThat(resumed.stepCount()).isEqualTo(1);
+		assertThat(resumed.adjudicate(Stage.PRE_TOOL, Role.MODEL, new ToolRequestContent("Buy", Map.of("item", "gun")))
+			.decision()).isEqualTo(Decision.DENY);
+	}
+
+	@Test
+	void resumingAnEndedTrajectoryIsRecordedAsAStep() {
+		Trajectory done = harness().initialize(AGENT, null);
+		done.adjudicate(Stage.PRE_TOOL, Role.MODEL, new ToolRequestContent("Buy", Map.of("item", "apple")));
+		done.finish();
+		Trajectory resumed = harness().resume(done.id());
+		assertThat(resumed.stepCount()).isEqualTo(2);
+		assertThat(resumed.adjudicate(Stage.PRE_TOOL, Role.MODEL, new ToolRequestContent("Buy", Map.of("item", "fig")))
+			.isAllowed()).isTrue();
+		List<TrajectoryStep> steps = new FileTrajectoryStore(this.root).load(done.id()).orElseThrow().steps();
+		assertThat(steps).hasSize(3);
+		assertThat(steps.get(1).stage()).isEqualTo(Stage.PRE_RUN);
+		assertThat(steps.get(1).adjudication().reason()).isEqualTo("Resumed after the trajectory had ended as completed");
 	}
 
 }

@@ -39,6 +39,7 @@ import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.Harness;
 import ai.sondera.harness.Stage;
 import ai.sondera.harness.Trajectory;
+import ai.sondera.harness.json.ModelJson;
 import ai.sondera.spring.ai.tool.AgentToolCatalog;
 import ai.sondera.spring.ai.tool.ToolCallGuard;
 
@@ -196,7 +197,7 @@ public class ToolCallScreeningInterceptor implements MethodInterceptor {
 		boolean denied = false;
 		for (AssistantMessage.ToolCall call : toolCalls.getToolCalls()) {
 			Adjudication verdict = this.guard
-				.checkCall(call.name(), () -> ToolCallGuard.parseArguments(call.arguments()), trajectory)
+				.checkCall(call.name(), () -> ModelJson.readArguments(call.arguments()), trajectory)
 				.verdict();
 			if (verdict.isAllowed()) {
 				responses.add(new ToolResponseMessage.ToolResponse(call.id(), call.name(), NOT_RUN));
@@ -221,7 +222,7 @@ public class ToolCallScreeningInterceptor implements MethodInterceptor {
 		List<ToolResponseMessage.ToolResponse> screened = new ArrayList<>();
 		for (ToolResponseMessage.ToolResponse result : results.getResponses()) {
 			Adjudication verdict = this.guard.checkResult(result.name(),
-					() -> ToolCallGuard.parseResult(result.responseData()), Map.of(), trajectory);
+					() -> ModelJson.readResult(result.responseData()), Map.of(), trajectory);
 			screened.add(verdict.isAllowed() ? result : new ToolResponseMessage.ToolResponse(result.id(),
 					result.name(), this.guard.steerOrThrow(Stage.POST_TOOL, result.name(), verdict)));
 		}

@@ -16,16 +16,12 @@
 
 package ai.sondera.spring.ai.tool;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.ai.chat.model.ToolContext;
@@ -39,6 +35,7 @@ import ai.sondera.harness.Stage;
 import ai.sondera.harness.ToolRequestContent;
 import ai.sondera.harness.ToolResponseContent;
 import ai.sondera.harness.Trajectory;
+import ai.sondera.harness.json.ModelJson;
 import ai.sondera.spring.ai.EnforcementMode;
 import ai.sondera.spring.ai.VerdictResolver;
 
@@ -55,11 +52,6 @@ public class ToolCallGuard {
 			+ "Do not repeat this call; choose a different approach.";
 
 	private static final Log logger = LogFactory.getLog(ToolCallGuard.class);
-
-	private static final ObjectMapper MAPPER = new ObjectMapper();
-
-	private static final TypeReference<LinkedHashMap<String, Object>> ARGUMENTS = new TypeReference<>() {
-	};
 
 	// Marks the synchronous run of a tool this guard let through; see isGuardedCallInProgress.
 	private static final ThreadLocal<Boolean> IN_GUARDED_CALL = new ThreadLocal<>();
@@ -103,8 +95,8 @@ public class ToolCallGuard {
 	 */
 	public String call(ToolCallback tool, String input, ToolContext toolContext, Trajectory trajectory) {
 		String name = tool.getToolDefinition().name();
-		return guard(name, () -> parseArguments(input), trajectory, () -> tool.call(input, toolContext),
-				ToolCallGuard::parseResult, (denial) -> steer(name, denial));
+		return guard(name, () -> ModelJson.readArguments(input), trajectory, () -> tool.call(input, toolContext),
+				ModelJson::readResult, (denial) -> steer(name, denial));
 	}
 
 	/**
@@ -119,7 +111,7 @@ public class ToolCallGuard {
 	 * @throws PolicyViolationException if denied
 	 */
 	public Object invoke(String name, Map<String, Object> arguments, Trajectory trajectory, Invocation<Object> method) {
-		return guard(name, () -> arguments, trajectory, method, (result) -> MAPPER.convertValue(result, Object.class),
+		return guard(name, () -> arguments, trajectory, method, ModelJson::toJsonValue,
 				null);
 	}
 
@@ -276,42 +268,6 @@ public class ToolCallGuard {
 
 	private String steer(String name, Adjudication adjudication) {
 		return this.steerMessage.replace("{tool}", name).replace("{reason}", adjudication.reason());
-	}
-
-	/**
-	 * Read tool arguments sent by a model.
-	 * @param input the JSON text
-	 * @return the arguments, in the model's order
-	 * @throws IllegalArgumentException if the text is not a JSON object
-	 */
-	public static Map<String, Object> parseArguments(String input) {
-		if (input == null || input.isBlank()) {
-			return Map.of();
-		}
-		try {
-			return MAPPER.readValue(input, ARGUMENTS);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalArgumentException("tool arguments are not a JSON object: " + ex.getOriginalMessage(), ex);
-		}
-	}
-
-	/**
-	 * Read a tool result as JSON when it is JSON (Spring AI serializes results), so that
-	 * {@code context.response} is typed; otherwise keep the text.
-	 * @param result the tool result
-	 * @return the JSON value, or the text
-	 */
-	public static Object parseResult(String result) {
-		if (result == null) {
-			return null;
-		}
-		try {
-			return MAPPER.readValue(result, Object.class);
-		}
-		catch (JsonProcessingException ex) {
-			return result;
-		}
 	}
 
 	/**
