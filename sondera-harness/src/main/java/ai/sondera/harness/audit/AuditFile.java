@@ -26,12 +26,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import ai.sondera.harness.json.PythonJson;
 import ai.sondera.harness.support.Digests;
@@ -46,11 +49,15 @@ final class AuditFile {
 
 	private static final ObjectMapper MAPPER = new ObjectMapper();
 
+	private static final Logger logger = LoggerFactory.getLogger(AuditFile.class);
+
 	private final Path file;
 
-	private final FileChannel channel;
+	private FileChannel channel;
 
-	private final FileLock lock;
+	private FileLock lock;
+
+	private Object fileKey;
 
 	private final Object syncLock = new Object();
 
@@ -68,15 +75,60 @@ final class AuditFile {
 		this.file = file;
 		try {
 			Files.createDirectories(this.file.getParent());
-			this.channel = FileChannel.open(this.file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-					StandardOpenOption.WRITE);
-			this.lock = lock(this.channel, this.file);
-			readTail();
-			this.channel.position(this.channel.size());
+			open();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not open the audit log " + this.file, ex);
 		}
+	}
+
+	/**
+	 * Open the file at the configured path, lock it and continue its chain from its last
+	 * record (a new file starts a new chain).
+	 */
+	private void open() throws IOException {
+		this.channel = FileChannel.open(this.file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+				StandardOpenOption.WRITE);
+		this.lock = lock(this.channel, this.file);
+		readTail();
+		this.channel.position(this.channel.size());
+		this.fileKey = Files.readAttributes(this.file, BasicFileAttributes.class).fileKey();
+	}
+
+	/**
+	 * Make sure the open file is still the one at the configured path: a log whose file
+	 * was deleted, moved away or replaced (rotation gone wrong, a cleanup job, a volume
+	 * remounted) must not keep writing where nobody will read. The file is reopened at
+	 * the path; if the path cannot be written (its directory is gone) the append fails,
+	 * so the action is denied, until it can be again. A missing directory is not created:
+	 * under an unmounted volume that would write to the wrong disk.
+	 */
+	private void ensureCurrent() {
+		Object current;
+		try {
+			current = Files.readAttributes(this.file, BasicFileAttributes.class).fileKey();
+		}
+		catch (IOException ex) {
+			current = null;
+		}
+		if (current != null && current.equals(this.fileKey) && this.channel.isOpen()) {
+			return;
+		}
+		long lostAfter = this.sequence;
+		try {
+			closeChannel();
+			if (!Files.isDirectory(this.file.getParent())) {
+				throw new IOException("its directory " + this.file.getParent() + " does not exist");
+			}
+			open();
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new UncheckedIOException(new IOException("The audit log " + this.file + " was removed or replaced and"
+					+ " cannot be reopened (" + ex.getMessage() + "); guarded actions are denied until it can be"
+					+ " written again", ex));
+		}
+		logger.warn("The audit log {} was removed or replaced while open (last record written: seq {});"
+				+ " appending to the file now at that path from seq {}", this.file, lostAfter, this.sequence + 1);
 	}
 
 	private static FileLock lock(FileChannel channel, Path file) throws IOException {
@@ -154,6 +206,7 @@ final class AuditFile {
 		String auditId = "audit-" + UUID.randomUUID();
 		long position;
 		synchronized (this) {
+			ensureCurrent();
 			this.sequence++;
 			Map<String, Object> record = new LinkedHashMap<>();
 			record.put("seq", this.sequence);
@@ -221,8 +274,14 @@ final class AuditFile {
 	}
 
 	synchronized void close() throws IOException {
-		if (this.channel.isOpen()) {
-			this.lock.release();
+		closeChannel();
+	}
+
+	private void closeChannel() throws IOException {
+		if (this.channel != null && this.channel.isOpen()) {
+			if (this.lock.isValid()) {
+				this.lock.release();
+			}
 			this.channel.close();
 		}
 	}

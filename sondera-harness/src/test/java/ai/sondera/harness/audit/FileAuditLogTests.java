@@ -177,4 +177,66 @@ class FileAuditLogTests {
 		assertThat(Files.readString(AuditedHarness.file(this.directory), StandardCharsets.UTF_8).lines()).hasSize(3);
 	}
 
+	@Test
+	void deletedFileIsReplacedAtTheConfiguredPath() throws Exception {
+		Path file = AuditedHarness.file(this.directory);
+		try (FileAuditLog log = new FileAuditLog(this.directory, AuditDurability.FLUSH)) {
+			Trajectory trajectory = AuditedHarness.create(log).initialize(AuditedHarness.AGENT, "s1");
+			AuditedHarness.buy(trajectory, "apple");
+			Files.delete(file);
+			Adjudication after = AuditedHarness.buy(trajectory, "pear");
+			List<String> lines = Files.readAllLines(file);
+			assertThat(lines).hasSize(1);
+			assertThat(MAPPER.readTree(lines.get(0)).get("auditId").asText()).isEqualTo(after.auditId());
+			AuditedHarness.buy(trajectory, "gun");
+		}
+		AuditLogVerifier.Result result = AuditLogVerifier.verify(file);
+		assertThat(result.valid()).isTrue();
+		assertThat(result.records()).isEqualTo(2);
+	}
+
+	@Test
+	void removedDirectoryFailsEveryAppendUntilItIsBack() throws Exception {
+		Path logDirectory = this.directory.resolve("audit");
+		Path file = AuditedHarness.file(logDirectory);
+		try (FileAuditLog log = new FileAuditLog(logDirectory, AuditDurability.FLUSH)) {
+			Trajectory trajectory = AuditedHarness.create(log).initialize(AuditedHarness.AGENT, "s1");
+			AuditedHarness.buy(trajectory, "apple");
+			Files.delete(file);
+			Files.delete(logDirectory);
+			org.assertj.core.api.Assertions.assertThatExceptionOfType(java.io.UncheckedIOException.class)
+				.isThrownBy(() -> AuditedHarness.buy(trajectory, "pear"))
+				.withMessageContaining(file.toString())
+				.withMessageContaining("does not exist");
+			org.assertj.core.api.Assertions.assertThatExceptionOfType(java.io.UncheckedIOException.class)
+				.isThrownBy(() -> AuditedHarness.buy(trajectory, "fig"));
+			assertThat(logDirectory).doesNotExist();
+			Files.createDirectories(logDirectory);
+			Adjudication resumed = AuditedHarness.buy(trajectory, "kiwi");
+			AuditedHarness.buy(trajectory, "gun");
+			List<String> lines = Files.readAllLines(file);
+			assertThat(lines).hasSize(2);
+			assertThat(MAPPER.readTree(lines.get(0)).get("auditId").asText()).isEqualTo(resumed.auditId());
+		}
+		assertThat(AuditLogVerifier.verify(file).valid()).isTrue();
+	}
+
+	@Test
+	void replacedFileIsContinuedWithItsOwnChain() throws Exception {
+		Path file = AuditedHarness.file(this.directory);
+		try (FileAuditLog log = new FileAuditLog(this.directory, AuditDurability.FLUSH)) {
+			Trajectory trajectory = AuditedHarness.create(log).initialize(AuditedHarness.AGENT, "s1");
+			AuditedHarness.buy(trajectory, "apple");
+			AuditedHarness.buy(trajectory, "pear");
+			Path rotated = this.directory.resolve("rotated.jsonl");
+			Files.move(file, rotated);
+			Files.copy(rotated, file);
+			AuditedHarness.buy(trajectory, "gun");
+			assertThat(Files.readAllLines(rotated)).hasSize(2);
+		}
+		AuditLogVerifier.Result result = AuditLogVerifier.verify(file);
+		assertThat(result.valid()).isTrue();
+		assertThat(result.records()).isEqualTo(3);
+	}
+
 }
