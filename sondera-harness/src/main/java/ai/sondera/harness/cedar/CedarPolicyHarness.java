@@ -160,15 +160,32 @@ public final class CedarPolicyHarness implements Harness {
 		return new Builder();
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * If the store cannot record the new trajectory, it is still returned, but every
+	 * {@link Trajectory#adjudicate adjudication} on it throws (naming the storage
+	 * failure), so that callers treat it like an engine failure: denied unless they fail
+	 * open. Policy problems still throw here.
+	 */
 	@Override
 	public Trajectory initialize(Agent agent, String sessionId) {
 		Objects.requireNonNull(agent, "'agent' must not be null");
 		AgentPolicies agentPolicies = policiesFor(agent);
-		this.store.saveAgent(agent);
 		TrajectoryRecord record = new TrajectoryRecord("traj-" + UUID.randomUUID(), agent.id(),
 				TrajectoryStatus.RUNNING, sessionId, java.time.Instant.now());
-		this.store.create(record);
-		return new CedarTrajectory(record, agentPolicies, this, this.store, this.listener, this.auditLog, 0);
+		CedarTrajectory trajectory = new CedarTrajectory(record, agentPolicies, this, this.store, this.listener,
+				this.auditLog, 0);
+		try {
+			this.store.saveAgent(agent);
+			this.store.create(record);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Trajectory {} of agent '{}' could not be stored; its steps fail like an engine failure",
+					record.id(), agent.id(), ex);
+			trajectory.storageFailed(ex);
+		}
+		return trajectory;
 	}
 
 	@Override

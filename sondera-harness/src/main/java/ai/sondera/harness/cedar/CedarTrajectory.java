@@ -68,6 +68,8 @@ final class CedarTrajectory implements Trajectory {
 
 	private volatile TrajectoryRecord record;
 
+	private volatile RuntimeException storageFailure;
+
 	CedarTrajectory(TrajectoryRecord record, AgentPolicies policies, CedarPolicyHarness harness,
 			TrajectoryStore store, AdjudicationListener listener, AuditLog auditLog, long stepCount) {
 		this.auditLog = auditLog;
@@ -113,6 +115,12 @@ final class CedarTrajectory implements Trajectory {
 		Objects.requireNonNull(content, "'content' must not be null");
 		TrajectoryRecord current = running();
 		AdjudicationListener.Completion completion = this.listener.started(this, stage, role, content);
+		RuntimeException unstored = this.storageFailure;
+		if (unstored != null) {
+			RuntimeException failure = storageFailure(unstored);
+			completion.failed(failure);
+			throw failure;
+		}
 		try {
 			long step = this.stepCount.incrementAndGet();
 			Adjudication adjudication = audit(stage, content, step,
@@ -146,9 +154,24 @@ final class CedarTrajectory implements Trajectory {
 	private record Snapshot(PolicyGeneration generation, AgentPolicies policies) {
 	}
 
+	/**
+	 * Mark this trajectory as one the store could not record: every step then fails.
+	 * @param failure what the store threw
+	 */
+	void storageFailed(RuntimeException failure) {
+		this.storageFailure = failure;
+	}
+
+	private IllegalStateException storageFailure(RuntimeException cause) {
+		return new IllegalStateException("Trajectory " + id() + " could not be stored: " + cause.getMessage(), cause);
+	}
+
 	@Override
 	public void record(Stage stage, Role role, Content content, Adjudication adjudication) {
 		TrajectoryRecord current = running();
+		if (this.storageFailure != null) {
+			throw storageFailure(this.storageFailure);
+		}
 		long step = this.stepCount.incrementAndGet();
 		this.store.append(current, step - 1,
 				new TrajectoryStep(stage, role, content, audit(stage, content, step, adjudication), Instant.now()));
@@ -190,7 +213,9 @@ final class CedarTrajectory implements Trajectory {
 					+ current.status().wireName() + ")");
 		}
 		this.record = current.withStatus(status);
-		this.store.updateStatus(current, status);
+		if (this.storageFailure == null) {
+			this.store.updateStatus(current, status);
+		}
 	}
 
 }

@@ -30,6 +30,7 @@ import ai.sondera.harness.cedar.EvaluationErrorMode;
 import ai.sondera.spring.ai.EnforcementMode;
 import ai.sondera.spring.ai.advisor.ModelTurnGuard;
 import ai.sondera.spring.ai.advisor.SonderaModelTurnAdvisor.StreamMode;
+import ai.sondera.spring.ai.approval.ApprovalService;
 import ai.sondera.spring.ai.tool.ToolCallGuard;
 
 /**
@@ -431,6 +432,14 @@ public class SonderaProperties {
 		 */
 		private Duration timeout = Duration.ofMinutes(5);
 
+		/**
+		 * How many ApprovalHandler calls may run at once. Each call runs on a thread of
+		 * its own so that the timeout bounds it whatever the handler does; when this many
+		 * are still running (handlers that block), further escalations are denied at
+		 * once.
+		 */
+		private int handlerThreads = ApprovalService.DEFAULT_HANDLER_THREADS;
+
 		private final Pending pending = new Pending();
 
 		public Duration getTimeout() {
@@ -439,6 +448,14 @@ public class SonderaProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		public int getHandlerThreads() {
+			return this.handlerThreads;
+		}
+
+		public void setHandlerThreads(int handlerThreads) {
+			this.handlerThreads = handlerThreads;
 		}
 
 		public Pending getPending() {

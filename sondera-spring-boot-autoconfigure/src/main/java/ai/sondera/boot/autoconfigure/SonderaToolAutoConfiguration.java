@@ -113,7 +113,8 @@ public final class SonderaToolAutoConfiguration {
 		Map<String, ApprovalHandler> routed = new LinkedHashMap<>();
 		ordered.forEach((entry) -> routed.put(entry.getKey(), entry.getValue()));
 		return new ApprovalService(routed, properties.getApproval().getTimeout(),
-				observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfAvailable());
+				observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfAvailable(),
+				properties.getApproval().getHandlerThreads());
 	}
 
 	@Bean

@@ -360,6 +360,30 @@ class ToolCallPolicyIntegrationTests {
 		});
 	}
 
+	@Test
+	void storageThatCannotOpenATrajectoryDeniesLikeAPolicy() {
+		this.runner.withUserConfiguration(UnopenableStore.class).run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 50}").thenSay("x");
+			assertThat(ask(context, bank(context))).contains("denied to fail closed")
+				.contains("could not be stored")
+				.contains(context.getBean(UnopenableStore.class).root.toString());
+			assertThat(model(context).prompts()).isEmpty();
+			assertThat(effects(context).count("transfer")).isZero();
+		});
+		this.runner.withUserConfiguration(UnopenableStore.class).withPropertyValues("sondera.mode=block").run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 50}").thenSay("x");
+			assertThatThrownBy(() -> ask(context, bank(context))).isInstanceOf(PolicyViolationException.class)
+				.hasMessageContaining("could not be stored");
+			assertThat(model(context).prompts()).isEmpty();
+			assertThat(effects(context).count("transfer")).isZero();
+		});
+		this.runner.withUserConfiguration(UnopenableStore.class).withPropertyValues("sondera.fail-open=true").run((context) -> {
+			model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 50}").thenSay("x");
+			ask(context, bank(context));
+			assertThat(effects(context).count("transfer")).isEqualTo(1);
+		});
+	}
+
 	private static String ask(AssertableApplicationContext context, Object... tools) {
 		return context.getBean(ChatClient.Builder.class).build().prompt().user("go").tools(tools).call().content();
 	}
@@ -445,6 +469,25 @@ class ToolCallPolicyIntegrationTests {
 					throw new UncheckedIOException(new IOException("disk full"));
 				}
 			};
+		}
+
+	}
+
+	/**
+	 * A real file store whose directory was replaced by a file.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class UnopenableStore {
+
+		final java.nio.file.Path root;
+
+		UnopenableStore() throws IOException {
+			this.root = java.nio.file.Files.createTempFile("sondera-store", ".notadirectory");
+		}
+
+		@Bean
+		TrajectoryStore fileStoreOnAFile() {
+			return new ai.sondera.harness.store.FileTrajectoryStore(this.root);
 		}
 
 	}

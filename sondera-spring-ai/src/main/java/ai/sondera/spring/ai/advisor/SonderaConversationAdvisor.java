@@ -152,7 +152,7 @@ public class SonderaConversationAdvisor implements CallAdvisor, StreamAdvisor {
 			synchronized (this.conversations) {
 				Trajectory known = this.conversations.get(id);
 				trajectory = (known == null) ? this.harness.initialize(agent, id)
-						: (known.agent().equals(agent) ? known : this.harness.resume(known.id(), agent));
+						: (known.agent().equals(agent) ? known : extend(known, agent, id));
 				this.conversations.put(id, trajectory);
 			}
 		}
@@ -169,6 +169,21 @@ public class SonderaConversationAdvisor implements CallAdvisor, StreamAdvisor {
 					+ ex.getMessage());
 		}
 		return new Opened(new ConversationCall(trajectory), conversationId);
+	}
+
+	/**
+	 * Continue a conversation with an agent that gained tools; if its trajectory cannot
+	 * be read back, the conversation goes on in a new one.
+	 */
+	private Trajectory extend(Trajectory known, Agent agent, String conversationId) {
+		try {
+			return this.harness.resume(known.id(), agent);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not resume trajectory " + known.id() + " of conversation " + conversationId
+					+ " with new tools (" + ex.getMessage() + "); continuing in a new trajectory");
+			return this.harness.initialize(agent, conversationId);
+		}
 	}
 
 	private void close(Opened opened, Throwable error) {

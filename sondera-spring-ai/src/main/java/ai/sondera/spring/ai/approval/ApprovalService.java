@@ -21,9 +21,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -35,9 +42,19 @@ import org.apache.commons.logging.LogFactory;
  * answer. Anything but an explicit approval within the timeout is a rejection, with a
  * reason that says which: rejected, timed out, the handler failed, or no handler.
  *
+ * <p>
+ * The timeout bounds the whole approval, whatever the handler does: the handler is called
+ * on a thread of its own, so one that blocks before answering (or never returns) cannot
+ * hold the guarded action past the timeout. Its thread is interrupted at the timeout; at
+ * most {@code handlerThreads} handlers run at once, and a request that finds them all
+ * busy (stuck handlers) is denied at once instead of starting another thread.
+ *
  * @author Sondera
  */
-public class ApprovalService {
+public class ApprovalService implements AutoCloseable {
+
+	/** How many handler calls may run at once by default. */
+	public static final int DEFAULT_HANDLER_THREADS = 64;
 
 	private static final Log logger = LogFactory.getLog(ApprovalService.class);
 
@@ -50,6 +67,10 @@ public class ApprovalService {
 	private final ObservationRegistry observations;
 
 	private final ApprovalObservationConvention convention;
+
+	private final ThreadPoolExecutor executor;
+
+	private final int handlerThreads;
 
 	/**
 	 * Create a new service without observations.
@@ -70,10 +91,30 @@ public class ApprovalService {
 	 */
 	public ApprovalService(Map<String, ApprovalHandler> handlers, Duration timeout, ObservationRegistry observations,
 			ApprovalObservationConvention convention) {
+		this(handlers, timeout, observations, convention, DEFAULT_HANDLER_THREADS);
+	}
+
+	/**
+	 * Create a new service that records a {@code sondera.approval} observation per
+	 * request and runs at most {@code handlerThreads} handler calls at once.
+	 * @param handlers the handlers by bean name, in routing order
+	 * @param timeout how long to wait for a decision, handler call included
+	 * @param observations the observation registry
+	 * @param convention a custom convention, or {@code null} for the default
+	 * @param handlerThreads the most handler calls that may run at once
+	 */
+	public ApprovalService(Map<String, ApprovalHandler> handlers, Duration timeout, ObservationRegistry observations,
+			ApprovalObservationConvention convention, int handlerThreads) {
+		if (handlerThreads < 1) {
+			throw new IllegalArgumentException("'handlerThreads' must be at least 1, but was " + handlerThreads);
+		}
 		this.handlers = new LinkedHashMap<>(handlers);
 		this.timeout = Objects.requireNonNull(timeout, "'timeout' must not be null");
 		this.observations = Objects.requireNonNull(observations, "'observations' must not be null");
 		this.convention = convention;
+		this.handlerThreads = handlerThreads;
+		this.executor = new ThreadPoolExecutor(0, handlerThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				new HandlerThreadFactory());
 	}
 
 	/**
@@ -111,43 +152,68 @@ public class ApprovalService {
 					+ "; define an ApprovalHandler bean" + (request.escalateArg().isEmpty() ? ""
 							: " named '" + request.escalateArg() + "' or one whose supports() accepts it"), null);
 		}
-		CompletableFuture<ApprovalDecision> future;
+		String name = handler.getKey();
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		Future<CompletionStage<ApprovalDecision>> call;
 		try {
-			future = handler.getValue().requestApproval(request).toCompletableFuture();
+			call = this.executor.submit(() -> handler.getValue().requestApproval(request));
 		}
-		catch (RuntimeException ex) {
-			logger.warn("Approval handler '" + handler.getKey() + "' failed for request " + request.id(), ex);
-			return new ApprovalOutcome(Outcome.ERROR,
-					"approval handler '" + handler.getKey() + "' failed: " + ex.getMessage(), null);
+		catch (RejectedExecutionException ex) {
+			logger.warn("Approval request " + request.id() + " denied: " + this.handlerThreads
+					+ " approval handler calls are still running (stuck handlers?)");
+			return new ApprovalOutcome(Outcome.ERROR, "approval handler '" + name + "' not called: "
+					+ this.handlerThreads + " handler calls are still running (sondera.approval.handler-threads)", null);
 		}
+		Future<ApprovalDecision> answer = CompletableFuture.failedFuture(new IllegalStateException("not asked"));
 		try {
-			ApprovalDecision decision = future.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
-			if (decision == null) {
-				return new ApprovalOutcome(Outcome.REJECTED,
-						"approval handler '" + handler.getKey() + "' gave no decision", null);
+			CompletionStage<ApprovalDecision> stage = call.get(remaining(deadline), TimeUnit.NANOSECONDS);
+			if (stage == null) {
+				return new ApprovalOutcome(Outcome.ERROR, "approval handler '" + name + "' returned no CompletionStage",
+						null);
 			}
-			String by = (decision.approver() != null) ? " by " + decision.approver() : "";
-			String comment = (decision.comment() != null && !decision.comment().isEmpty()) ? ": " + decision.comment()
-					: "";
-			return decision.approved() ? new ApprovalOutcome(Outcome.APPROVED, "approved" + by + comment, decision)
-					: new ApprovalOutcome(Outcome.REJECTED, "rejected" + by + comment, decision);
+			answer = stage.toCompletableFuture();
+			return outcome(name, answer.get(remaining(deadline), TimeUnit.NANOSECONDS));
 		}
 		catch (TimeoutException ex) {
-			future.cancel(true);
-			return new ApprovalOutcome(Outcome.TIMEOUT, "no decision from approval handler '" + handler.getKey()
-					+ "' within " + this.timeout + " (sondera.approval.timeout)", null);
+			call.cancel(true);
+			answer.cancel(true);
+			return new ApprovalOutcome(Outcome.TIMEOUT, "no decision from approval handler '" + name + "' within "
+					+ this.timeout + " (sondera.approval.timeout)", null);
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			logger.warn("Approval handler '" + handler.getKey() + "' failed for request " + request.id(), cause);
-			return new ApprovalOutcome(Outcome.ERROR,
-					"approval handler '" + handler.getKey() + "' failed: " + cause.getMessage(), null);
+			logger.warn("Approval handler '" + name + "' failed for request " + request.id(), cause);
+			return new ApprovalOutcome(Outcome.ERROR, "approval handler '" + name + "' failed: " + cause.getMessage(),
+					null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			future.cancel(true);
+			call.cancel(true);
+			answer.cancel(true);
 			return new ApprovalOutcome(Outcome.ERROR, "interrupted while waiting for approval", null);
 		}
+	}
+
+	private static long remaining(long deadline) {
+		return Math.max(0, deadline - System.nanoTime());
+	}
+
+	private static ApprovalOutcome outcome(String name, ApprovalDecision decision) {
+		if (decision == null) {
+			return new ApprovalOutcome(Outcome.REJECTED, "approval handler '" + name + "' gave no decision", null);
+		}
+		String by = (decision.approver() != null) ? " by " + decision.approver() : "";
+		String comment = (decision.comment() != null && !decision.comment().isEmpty()) ? ": " + decision.comment() : "";
+		return decision.approved() ? new ApprovalOutcome(Outcome.APPROVED, "approved" + by + comment, decision)
+				: new ApprovalOutcome(Outcome.REJECTED, "rejected" + by + comment, decision);
+	}
+
+	/**
+	 * Stop the handler threads; handlers still running are interrupted.
+	 */
+	@Override
+	public void close() {
+		this.executor.shutdownNow();
 	}
 
 	private Map.Entry<String, ApprovalHandler> route(ApprovalRequest request) {
@@ -201,6 +267,19 @@ public class ApprovalService {
 
 		/** No handler takes the request. */
 		NO_HANDLER
+
+	}
+
+	private static final class HandlerThreadFactory implements ThreadFactory {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable task) {
+			Thread thread = new Thread(task, "sondera-approval-" + this.count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
 
 	}
 

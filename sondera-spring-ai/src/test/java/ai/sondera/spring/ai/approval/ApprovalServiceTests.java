@@ -17,11 +17,14 @@
 package ai.sondera.spring.ai.approval;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import ai.sondera.harness.PolicyMetadata;
@@ -95,6 +98,84 @@ class ApprovalServiceTests {
 		assertThat(outcome.reason()).contains("no decision").contains("PT0.05S");
 		assertThat(pending.pending()).isEmpty();
 		assertThat(pending.approve("r1", "late", null)).isFalse();
+	}
+
+	@Test
+	void timeoutBoundsAHandlerThatBlocksBeforeAnswering() {
+		ApprovalHandler slow = (request) -> {
+			sleep(1500);
+			return CompletableFuture.completedFuture(ApprovalDecision.approve("late", null));
+		};
+		try (ApprovalService service = new ApprovalService(Map.of("slow", slow), Duration.ofMillis(200),
+				ObservationRegistry.NOOP, null, 4)) {
+			long started = System.nanoTime();
+			ApprovalService.ApprovalOutcome outcome = service.decide(request(""));
+			long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+			assertThat(outcome.outcome()).isEqualTo(ApprovalService.Outcome.TIMEOUT);
+			assertThat(outcome.approved()).isFalse();
+			assertThat(elapsedMillis).isLessThan(1000);
+		}
+	}
+
+	@Test
+	void stuckHandlersUseABoundedNumberOfThreads() {
+		CountDownLatch never = new CountDownLatch(1);
+		ApprovalHandler stuck = (request) -> {
+			awaitUninterruptibly(never);
+			return CompletableFuture.completedFuture(ApprovalDecision.approve("never", null));
+		};
+		try (ApprovalService service = new ApprovalService(Map.of("stuck", stuck), Duration.ofMillis(20),
+				ObservationRegistry.NOOP, null, 3)) {
+			List<ApprovalService.ApprovalOutcome> outcomes = new ArrayList<>();
+			for (int i = 0; i < 30; i++) {
+				outcomes.add(service.decide(request("")));
+			}
+			assertThat(outcomes).noneMatch(ApprovalService.ApprovalOutcome::approved);
+			assertThat(outcomes).filteredOn((outcome) -> outcome.outcome() == ApprovalService.Outcome.TIMEOUT)
+				.hasSize(3);
+			assertThat(outcomes.get(29).reason()).contains("3 handler calls are still running");
+			assertThat(handlerThreads()).isEqualTo(3);
+		}
+		finally {
+			never.countDown();
+		}
+	}
+
+	/**
+	 * Count the live threads that are running the stuck handler.
+	 */
+	private static long handlerThreads() {
+		return Thread.getAllStackTraces()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().getName().startsWith("sondera-approval-"))
+			.filter((entry) -> java.util.Arrays.stream(entry.getValue())
+				.anyMatch((frame) -> frame.getMethodName().equals("awaitUninterruptibly")))
+			.count();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void awaitUninterruptibly(CountDownLatch latch) {
+		boolean interrupted = false;
+		while (latch.getCount() > 0) {
+			try {
+				latch.await();
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
