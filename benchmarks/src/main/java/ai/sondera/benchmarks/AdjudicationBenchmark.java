@@ -59,7 +59,7 @@ public class AdjudicationBenchmark extends HarnessBenchmark {
 
 	private static final String TOOL = "tool7";
 
-	@Param({ "1", "10", "100" })
+	@Param({ "1", "10", "100", "1000" })
 	int policies;
 
 	private Trajectory trajectory;

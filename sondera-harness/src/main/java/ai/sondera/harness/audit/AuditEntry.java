@@ -34,9 +34,28 @@ import ai.sondera.harness.Stage;
  * @param decision the decision
  * @param reason the reason
  * @param policies the ids of the determining policies
+ * @param policySet the digest of the policy set that decided, or {@code null} if
+ * unknown
  * @author Sondera
  */
 public record AuditEntry(Instant timestamp, String trajectoryId, String agentId, long stepIndex, Stage stage,
-		String tool, Decision decision, String reason, List<String> policies) {
+		String tool, Decision decision, String reason, List<String> policies, String policySet) {
+
+	/**
+	 * Create an entry without a policy set digest.
+	 * @param timestamp when it was decided
+	 * @param trajectoryId the trajectory
+	 * @param agentId the agent
+	 * @param stepIndex the 0-based step of the trajectory
+	 * @param stage the stage
+	 * @param tool the tool, or {@code null}
+	 * @param decision the decision
+	 * @param reason the reason
+	 * @param policies the ids of the determining policies
+	 */
+	public AuditEntry(Instant timestamp, String trajectoryId, String agentId, long stepIndex, Stage stage,
+			String tool, Decision decision, String reason, List<String> policies) {
+		this(timestamp, trajectoryId, agentId, stepIndex, stage, tool, decision, reason, policies, null);
+	}
 
 }

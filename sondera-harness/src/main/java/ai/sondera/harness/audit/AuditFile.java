@@ -220,6 +220,9 @@ final class AuditFile {
 			record.put("decision", entry.decision().wireName());
 			record.put("reason", entry.reason());
 			record.put("policies", entry.policies());
+			if (entry.policySet() != null) {
+				record.put("policySet", entry.policySet());
+			}
 			record.put("prevHash", this.lastHash);
 			String body = PythonJson.write(record);
 			String prefix = body.substring(0, body.length() - 1);

@@ -19,7 +19,9 @@ package ai.sondera.harness.cedar;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -92,12 +94,15 @@ public final class CedarPolicyHarness implements Harness {
 		this.failOpen = builder.failOpen;
 		this.listener = builder.listener;
 		this.auditLog = builder.auditLog;
-		this.generation = generation(1, PolicyReader.read(builder.sources));
+		this.generation = generation(1, builder.sources);
+		this.generation.sources().forEach((source) -> logger.info("Loaded {} Cedar policies from {} ({}, sha256 {})",
+				source.policies(), source.origin(), source.location(), source.sha256()));
 		builder.agents.forEach(this::policiesFor);
 	}
 
-	private PolicyGeneration generation(long version, List<LoadedPolicy> policies) {
-		return new PolicyGeneration(version, policies,
+	private PolicyGeneration generation(long version, List<PolicySource> sources) {
+		List<LoadedPolicy> policies = PolicyReader.read(sources);
+		return new PolicyGeneration(version, sources, policies,
 				(agent) -> AgentPolicies.compile(agent, policies, this.engine, this.errorMode, this.failOpen));
 	}
 
@@ -111,12 +116,53 @@ public final class CedarPolicyHarness implements Harness {
 	 */
 	public synchronized long reload(List<PolicySource> sources) {
 		PolicyGeneration current = this.generation;
-		PolicyGeneration next = generation(current.version() + 1, PolicyReader.read(sources));
+		PolicyGeneration next = generation(current.version() + 1, sources);
 		for (Agent agent : current.agents()) {
 			next.policiesFor(agent);
 		}
 		this.generation = next;
+		logChanges(current, next);
 		return next.version();
+	}
+
+	private static void logChanges(PolicyGeneration previous, PolicyGeneration next) {
+		Map<String, PolicySourceInfo> before = new LinkedHashMap<>();
+		previous.sources().forEach((source) -> before.put(source.origin(), source));
+		for (PolicySourceInfo source : next.sources()) {
+			PolicySourceInfo old = before.remove(source.origin());
+			if (old == null) {
+				logger.info("New policy source: loaded {} Cedar policies from {} ({}, sha256 {})", source.policies(),
+						source.origin(), source.location(), source.sha256());
+			}
+			else if (!old.sha256().equals(source.sha256())) {
+				logger.info("Policy source changed: {} now holds {} Cedar policies ({}, sha256 {})", source.origin(),
+						source.policies(), source.location(), source.sha256());
+			}
+		}
+		before.values().forEach((removed) -> logger.warn("Policy source removed: {} ({}) held policies {}; they no"
+				+ " longer apply", removed.origin(), removed.location(), previous.policies()
+					.stream()
+					.filter((policy) -> policy.origin().equals(removed.origin()))
+					.map(LoadedPolicy::id)
+					.toList()));
+	}
+
+	/**
+	 * Return the sources of the policy set in use: name, full location, number of
+	 * policies and SHA-256 of each.
+	 * @return the sources, by name
+	 */
+	public List<PolicySourceInfo> policySources() {
+		return this.generation.sources();
+	}
+
+	/**
+	 * Return the digest of the policy set in use, recorded with every audited decision:
+	 * a SHA-256 over the name and SHA-256 of each source.
+	 * @return the digest, hex
+	 */
+	public String policySetDigest() {
+		return this.generation.digest();
 	}
 
 	/**

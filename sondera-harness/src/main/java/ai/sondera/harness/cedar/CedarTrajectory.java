@@ -123,8 +123,9 @@ final class CedarTrajectory implements Trajectory {
 		}
 		try {
 			long step = this.stepCount.incrementAndGet();
+			Snapshot policies = snapshot();
 			Adjudication adjudication = audit(stage, content, step,
-					policies().adjudicate(stage, role, content, this.uid, step));
+					policies.policies().adjudicate(stage, role, content, this.uid, step), policies.generation());
 			this.store.append(current, step - 1,
 					new TrajectoryStep(stage, role, content, adjudication, Instant.now()));
 			completion.completed(adjudication);
@@ -140,15 +141,15 @@ final class CedarTrajectory implements Trajectory {
 	 * Return the agent's policies in the harness's current policy set (they change when
 	 * the harness reloads), one snapshot per adjudication.
 	 */
-	private AgentPolicies policies() {
+	private Snapshot snapshot() {
 		PolicyGeneration current = this.harness.currentGeneration();
 		Snapshot known = this.snapshot;
 		if (known.generation() == current) {
-			return known.policies();
+			return known;
 		}
-		AgentPolicies policies = current.policiesFor(known.policies().agent());
-		this.snapshot = new Snapshot(current, policies);
-		return policies;
+		Snapshot next = new Snapshot(current, current.policiesFor(known.policies().agent()));
+		this.snapshot = next;
+		return next;
 	}
 
 	private record Snapshot(PolicyGeneration generation, AgentPolicies policies) {
@@ -174,15 +175,17 @@ final class CedarTrajectory implements Trajectory {
 		}
 		long step = this.stepCount.incrementAndGet();
 		this.store.append(current, step - 1,
-				new TrajectoryStep(stage, role, content, audit(stage, content, step, adjudication), Instant.now()));
+				new TrajectoryStep(stage, role, content,
+						audit(stage, content, step, adjudication, this.harness.currentGeneration()), Instant.now()));
 	}
 
-	private Adjudication audit(Stage stage, Content content, long step, Adjudication adjudication) {
+	private Adjudication audit(Stage stage, Content content, long step, Adjudication adjudication,
+			PolicyGeneration generation) {
 		String tool = (content instanceof ToolRequestContent request) ? request.toolId()
 				: (content instanceof ToolResponseContent response) ? response.toolId() : null;
 		String auditId = this.auditLog.append(new AuditEntry(Instant.now(), id(), agent().id(), step - 1, stage, tool,
 				adjudication.decision(), adjudication.reason(),
-				adjudication.policies().stream().map(PolicyMetadata::id).toList()));
+				adjudication.policies().stream().map(PolicyMetadata::id).toList(), generation.digest()));
 		return (auditId != null) ? adjudication.withAuditId(auditId) : adjudication;
 	}
 

@@ -17,12 +17,16 @@
 package ai.sondera.harness.cedar;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import ai.sondera.harness.Agent;
+import ai.sondera.harness.support.Digests;
 
 /**
  * One loaded policy set and its compilations per agent. Immutable but for the cache of
@@ -43,11 +47,45 @@ final class PolicyGeneration {
 
 	private final Map<Agent, AgentPolicies> compiled = new ConcurrentHashMap<>();
 
-	PolicyGeneration(long version, List<LoadedPolicy> policies, Function<Agent, AgentPolicies> compiler) {
+	private final List<PolicySourceInfo> sources;
+
+	private final String digest;
+
+	PolicyGeneration(long version, List<PolicySource> sources, List<LoadedPolicy> policies,
+			Function<Agent, AgentPolicies> compiler) {
 		this.version = version;
 		this.loadedAt = Instant.now();
 		this.policies = List.copyOf(policies);
 		this.compiler = compiler;
+		Map<String, Integer> counts = new HashMap<>();
+		policies.forEach((policy) -> counts.merge(policy.origin(), 1, Integer::sum));
+		List<PolicySourceInfo> infos = new ArrayList<>();
+		for (PolicySource source : sources) {
+			infos.add(new PolicySourceInfo(source.origin(), source.location(), counts.getOrDefault(source.origin(), 0),
+					source.sha256()));
+		}
+		infos.sort(Comparator.comparing(PolicySourceInfo::origin));
+		this.sources = List.copyOf(infos);
+		StringBuilder fingerprint = new StringBuilder();
+		this.sources.forEach((info) -> fingerprint.append(info.origin()).append('\n').append(info.sha256()).append('\n'));
+		this.digest = Digests.sha256(fingerprint.toString());
+	}
+
+	/**
+	 * Return the sources of this policy set, by origin.
+	 * @return the sources
+	 */
+	List<PolicySourceInfo> sources() {
+		return this.sources;
+	}
+
+	/**
+	 * Return the digest of this policy set: a SHA-256 over the origin and the SHA-256 of
+	 * every source, so that the same files give the same digest anywhere.
+	 * @return the digest, hex
+	 */
+	String digest() {
+		return this.digest;
 	}
 
 	long version() {

@@ -35,22 +35,46 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import ai.sondera.harness.support.Digests;
+
 /**
  * A named text of Cedar policies: a file, a classpath resource or a string. The name
- * appears in every load error, with the line of the policy.
+ * appears in every load error, with the line of the policy; the location says exactly
+ * where the text was read (the file, or the jar and entry), for the startup log, the
+ * actuator endpoint and error messages about two sources.
  *
  * @param origin where the text comes from, for error messages (a file path or
- * {@code classpath:...})
+ * {@code classpath:...}); unique among the sources of a policy set
  * @param text the Cedar policies
+ * @param location the full location it was read from (a URL or path); the origin if
+ * not given
  * @author Sondera
  */
-public record PolicySource(String origin, String text) {
+public record PolicySource(String origin, String text, String location) {
 
 	private static final String CLASSPATH_PREFIX = "classpath:";
 
 	public PolicySource {
 		Objects.requireNonNull(origin, "'origin' must not be null");
 		Objects.requireNonNull(text, "'text' must not be null");
+		location = (location != null) ? location : origin;
+	}
+
+	/**
+	 * Create a source whose location is its origin.
+	 * @param origin where the text comes from
+	 * @param text the Cedar policies
+	 */
+	public PolicySource(String origin, String text) {
+		this(origin, text, origin);
+	}
+
+	/**
+	 * Return the SHA-256 of the text, hex.
+	 * @return the digest
+	 */
+	public String sha256() {
+		return Digests.sha256(this.text);
 	}
 
 	/**
@@ -146,7 +170,8 @@ public record PolicySource(String origin, String text) {
 				for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
 					String relative = dir.relativize(file).toString().replace('\\', '/');
 					if (matcher.matches(Path.of(relative))) {
-						sources.add(new PolicySource(CLASSPATH_PREFIX + base + relative, readString(file)));
+						sources.add(new PolicySource(CLASSPATH_PREFIX + base + relative, readString(file),
+								file.toAbsolutePath().toString()));
 					}
 				}
 			}
@@ -163,7 +188,8 @@ public record PolicySource(String origin, String text) {
 							&& matcher.matches(Path.of(name.substring(base.length())))) {
 						try (InputStream in = jar.getInputStream(entry)) {
 							sources.add(new PolicySource(CLASSPATH_PREFIX + name,
-									new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+									new String(in.readAllBytes(), StandardCharsets.UTF_8),
+									"jar:" + connection.getJarFileURL() + "!/" + name));
 						}
 					}
 				}
@@ -197,12 +223,12 @@ public record PolicySource(String origin, String text) {
 	}
 
 	private static PolicySource read(Path file) {
-		return new PolicySource(file.toString(), readString(file));
+		return new PolicySource(file.toString(), readString(file), file.toAbsolutePath().toString());
 	}
 
 	private static PolicySource read(String origin, URL url) {
 		try (InputStream in = url.openStream()) {
-			return new PolicySource(origin, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			return new PolicySource(origin, new String(in.readAllBytes(), StandardCharsets.UTF_8), url.toString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Failed to read policy resource " + origin, ex);

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -33,33 +34,85 @@ import ai.sondera.harness.cedar.PolicySource;
 /**
  * Reads the {@code .cedar} files at the configured locations: a directory is searched
  * recursively, a {@code .cedar} file is read as is, anything else is a Spring resource
- * pattern; {@code classpath:} directories are searched in every jar.
+ * pattern.
+ *
+ * <p>
+ * Policy sources are a security boundary, so a {@code classpath:} location reads only the
+ * application's own resources (class directories, or {@code BOOT-INF/classes} of a Spring
+ * Boot jar), never another jar on the classpath: a dependency that ships
+ * {@code policies/*.cedar} does not change what the application allows. A
+ * {@code classpath*:} location reads every jar, as the user chose; the startup log names
+ * the jar of each such source. Two different resources with the same name are an error
+ * naming both, never a silent choice.
  *
  * @author Sondera
  */
 final class PolicyLocations {
+
+	private static final String CLASSPATH = "classpath:";
+
+	private static final String ALL_CLASSPATH = "classpath*:";
+
+	private static final Pattern OWN_CLASSES = Pattern.compile("[/!](BOOT|WEB)-INF/classes/");
 
 	private PolicyLocations() {
 	}
 
 	static List<PolicySource> load(List<String> locations, ResourcePatternResolver resolver) {
 		Map<String, PolicySource> sources = new LinkedHashMap<>();
-		for (String location : locations) {
-			for (Resource resource : resources(location.trim(), resolver)) {
-				if (resource.isReadable()) {
-					String origin = origin(location.trim(), resource);
-					sources.putIfAbsent(origin, new PolicySource(origin, read(resource)));
+		List<String> skipped = new ArrayList<>();
+		List<String> collisions = new ArrayList<>();
+		for (String configured : locations) {
+			String location = configured.trim();
+			for (Resource resource : resources(location, resolver)) {
+				if (!resource.isReadable()) {
+					continue;
+				}
+				String url = url(resource);
+				if (location.startsWith(CLASSPATH) && !isOwn(url)) {
+					skipped.add(url);
+					continue;
+				}
+				String origin = origin(location, resource, url);
+				PolicySource existing = sources.get(origin);
+				if (existing == null) {
+					sources.put(origin, new PolicySource(origin, read(resource), url));
+				}
+				else if (!existing.location().equals(url)) {
+					collisions.add("'" + origin + "' is both " + existing.location() + " and " + url);
 				}
 			}
+		}
+		if (!collisions.isEmpty()) {
+			throw new IllegalStateException("Two Cedar policy sources have the same name, and neither may silently"
+					+ " replace the other: " + String.join("; ", collisions) + ". Rename one of the files, or narrow"
+					+ " sondera.cedar.policies so that only one is read");
 		}
 		if (sources.isEmpty()) {
 			throw new IllegalStateException("No Cedar policies found at " + locations
 					+ ": add .cedar files there (for example src/main/resources/policies/agent.cedar)"
-					+ " or point sondera.cedar.policies at them");
+					+ " or point sondera.cedar.policies at them" + skippedHint(skipped));
 		}
 		List<PolicySource> sorted = new ArrayList<>(sources.values());
 		sorted.sort((left, right) -> left.origin().compareTo(right.origin()));
 		return sorted;
+	}
+
+	private static String skippedHint(List<String> skipped) {
+		if (skipped.isEmpty()) {
+			return "";
+		}
+		return ". Policy files in dependencies are not read from classpath: locations: " + skipped
+				+ "; to let jars on the classpath add policies, say so with classpath*: (for example"
+				+ " sondera.cedar.policies=classpath*:policies/)";
+	}
+
+	/**
+	 * Return whether a resource belongs to the application itself rather than to a
+	 * dependency: a class directory, or the classes of a Spring Boot jar or war.
+	 */
+	static boolean isOwn(String url) {
+		return url.startsWith("file:") || OWN_CLASSES.matcher(url).find();
 	}
 
 	/**
@@ -80,13 +133,17 @@ final class PolicyLocations {
 		return false;
 	}
 
+	/**
+	 * Expand a location into resources. A {@code classpath:} location is searched in
+	 * every classpath root (and filtered to the application's own by the caller), so
+	 * that a dependency listed first cannot hide the application's file.
+	 */
 	private static Resource[] resources(String location, ResourcePatternResolver resolver) {
-		String pattern = location;
-		if (!location.contains("*") && !location.endsWith(".cedar")) {
-			pattern = (location.endsWith("/") ? location : location + "/") + "**/*.cedar";
-			if (pattern.startsWith("classpath:")) {
-				pattern = "classpath*:" + pattern.substring("classpath:".length());
-			}
+		String pattern = location.startsWith(CLASSPATH) ? ALL_CLASSPATH + location.substring(CLASSPATH.length())
+				: location;
+		String path = pattern.startsWith(ALL_CLASSPATH) ? pattern.substring(ALL_CLASSPATH.length()) : pattern;
+		if (!path.contains("*") && !path.endsWith(".cedar")) {
+			pattern = (pattern.endsWith("/") ? pattern : pattern + "/") + "**/*.cedar";
 		}
 		try {
 			return resolver.getResources(pattern);
@@ -96,22 +153,30 @@ final class PolicyLocations {
 		}
 	}
 
+	private static String url(Resource resource) {
+		try {
+			return resource.getURL().toString();
+		}
+		catch (IOException ex) {
+			return resource.getDescription();
+		}
+	}
+
 	/**
 	 * Name a policy file for error messages: {@code classpath:policies/bank.cedar} for a
 	 * classpath location, the file path otherwise.
 	 */
-	private static String origin(String location, Resource resource) {
-		try {
-			String url = resource.getURL().toString();
-			if (location.startsWith("classpath")) {
-				String path = location.substring(location.indexOf(':') + 1).replaceFirst("^/+", "");
-				int wildcard = path.indexOf('*');
-				String base = (wildcard >= 0) ? path.substring(0, path.lastIndexOf('/', wildcard) + 1) : path;
-				int at = base.isEmpty() ? -1 : url.lastIndexOf("/" + base);
-				if (at >= 0) {
-					return "classpath:" + url.substring(at + 1);
-				}
+	private static String origin(String location, Resource resource, String url) {
+		if (location.startsWith("classpath")) {
+			String path = location.substring(location.indexOf(':') + 1).replaceFirst("^/+", "");
+			int wildcard = path.indexOf('*');
+			String base = (wildcard >= 0) ? path.substring(0, path.lastIndexOf('/', wildcard) + 1) : path;
+			int at = base.isEmpty() ? -1 : url.lastIndexOf("/" + base);
+			if (at >= 0) {
+				return CLASSPATH + url.substring(at + 1);
 			}
+		}
+		try {
 			return url.startsWith("file:") ? resource.getFile().getPath() : url;
 		}
 		catch (IOException ex) {

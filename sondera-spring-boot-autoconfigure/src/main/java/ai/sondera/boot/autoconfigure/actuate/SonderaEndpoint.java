@@ -111,6 +111,8 @@ public class SonderaEndpoint {
 		result.put("schema", MAPPER.convertValue(this.harness.schema(agent), Map.class));
 		result.put("policyVersion", this.harness.policyVersion());
 		result.put("policiesLoadedAt", this.harness.policiesLoadedAt().toString());
+		result.put("policySetDigest", this.harness.policySetDigest());
+		result.put("sources", this.harness.policySources());
 		result.put("policies", policies);
 		Map<String, Object> counts = new LinkedHashMap<>();
 		for (Decision decision : Decision.values()) {
