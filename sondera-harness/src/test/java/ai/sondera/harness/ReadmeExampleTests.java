@@ -55,7 +55,7 @@ class ReadmeExampleTests {
 		Adjudication shell = trajectory.adjudicate(Stage.PRE_TOOL, Role.MODEL,
 				new ToolRequestContent("shell", Map.of("command", "rm -rf /")));
 		Adjudication payment = trajectory.adjudicate(Stage.PRE_TOOL, Role.MODEL,
-				new ToolRequestContent("pay", Map.of("amount", 12500.50)));
+				ToolRequestContent.fromJson("pay", "{\"amount\": 12500.50}")); // the model's raw JSON
 		trajectory.finish();
 		// README snippet end
 
