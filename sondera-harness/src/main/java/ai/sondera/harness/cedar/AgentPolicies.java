@@ -50,11 +50,17 @@ import ai.sondera.harness.Stage;
 import ai.sondera.harness.Tool;
 import ai.sondera.harness.ToolRequestContent;
 import ai.sondera.harness.ToolResponseContent;
-import ai.sondera.harness.cedar.AgentSchema.ToolAction;
-import ai.sondera.harness.cedar.AgentSchema.Wrapped;
-import ai.sondera.harness.cedar.Applicability.Checkpoint;
-import ai.sondera.harness.cedar.CedarValues.InvalidValueException;
+import ai.sondera.harness.cedar.analysis.Applicability.Checkpoint;
+import ai.sondera.harness.cedar.analysis.Applicability;
+import ai.sondera.harness.cedar.analysis.LoadedPolicy;
+import ai.sondera.harness.cedar.schema.AgentSchema.ToolAction;
+import ai.sondera.harness.cedar.schema.AgentSchema.Wrapped;
+import ai.sondera.harness.cedar.schema.AgentSchema;
+import ai.sondera.harness.cedar.schema.CedarValues.InvalidValueException;
+import ai.sondera.harness.cedar.schema.CedarValues;
+import ai.sondera.harness.cedar.schema.RequestShape;
 import ai.sondera.harness.json.PythonJson;
+import ai.sondera.harness.policy.PolicyDescriptor;
 
 /**
  * The policies of one agent, compiled: split per (action, request shape) into cached

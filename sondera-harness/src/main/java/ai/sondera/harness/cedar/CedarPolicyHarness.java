@@ -35,17 +35,24 @@ import ai.sondera.harness.AdjudicationListener;
 import ai.sondera.harness.Agent;
 import ai.sondera.harness.Decision;
 import ai.sondera.harness.Harness;
+import ai.sondera.harness.PolicyAdministration;
 import ai.sondera.harness.PromptContent;
 import ai.sondera.harness.Role;
 import ai.sondera.harness.Stage;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.TrajectoryStatus;
 import ai.sondera.harness.audit.AuditLog;
-import ai.sondera.harness.support.Digests;
+import ai.sondera.harness.cedar.analysis.LoadedPolicy;
+import ai.sondera.harness.cedar.analysis.PolicyReader;
+import ai.sondera.harness.policy.LoadedPolicyInfo;
+import ai.sondera.harness.policy.PolicyDescriptor;
+import ai.sondera.harness.policy.PolicySource;
+import ai.sondera.harness.policy.PolicySourceInfo;
 import ai.sondera.harness.store.FileTrajectoryStore;
 import ai.sondera.harness.store.StoredTrajectory;
 import ai.sondera.harness.store.TrajectoryRecord;
 import ai.sondera.harness.store.TrajectoryStore;
+import ai.sondera.harness.support.Digests;
 
 /**
  * A {@link Harness} that evaluates Cedar policies in-process with cedar-java, with the
@@ -70,7 +77,7 @@ import ai.sondera.harness.store.TrajectoryStore;
  *
  * @author Sondera
  */
-public final class CedarPolicyHarness implements Harness {
+public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 
 	private static final Logger logger = LoggerFactory.getLogger(CedarPolicyHarness.class);
 
@@ -106,14 +113,7 @@ public final class CedarPolicyHarness implements Harness {
 				(agent) -> AgentPolicies.compile(agent, policies, this.engine, this.errorMode, this.failOpen));
 	}
 
-	/**
-	 * Replace the policies: the new set is read and compiled for every agent seen so far
-	 * first, then swapped in atomically. An adjudication in flight finishes with the set
-	 * it started with. If the new set is invalid nothing changes.
-	 * @param sources the new policy sources
-	 * @return the new policy set version
-	 * @throws PolicyLoadException if the new set is invalid; the current set keeps serving
-	 */
+	@Override
 	public synchronized long reload(List<PolicySource> sources) {
 		PolicyGeneration current = this.generation;
 		PolicyGeneration next = generation(current.version() + 1, sources);
@@ -147,45 +147,27 @@ public final class CedarPolicyHarness implements Harness {
 					.toList()));
 	}
 
-	/**
-	 * Return the sources of the policy set in use: name, full location, number of
-	 * policies and SHA-256 of each.
-	 * @return the sources, by name
-	 */
+	@Override
 	public List<PolicySourceInfo> policySources() {
 		return this.generation.sources();
 	}
 
-	/**
-	 * Return the digest of the policy set in use, recorded with every audited decision:
-	 * a SHA-256 over the name and SHA-256 of each source.
-	 * @return the digest, hex
-	 */
+	@Override
 	public String policySetDigest() {
 		return this.generation.digest();
 	}
 
-	/**
-	 * Return the version of the policy set in use: 1 at start, one more per reload.
-	 * @return the version
-	 */
+	@Override
 	public long policyVersion() {
 		return this.generation.version();
 	}
 
-	/**
-	 * Return when the policy set in use was loaded.
-	 * @return the load time
-	 */
+	@Override
 	public Instant policiesLoadedAt() {
 		return this.generation.loadedAt();
 	}
 
-	/**
-	 * Return the loaded policies, independent of any agent: id, origin, line and a
-	 * SHA-256 of each policy's text.
-	 * @return the policies in source order
-	 */
+	@Override
 	public List<LoadedPolicyInfo> loadedPolicies() {
 		return this.generation.policies()
 			.stream()
@@ -283,22 +265,17 @@ public final class CedarPolicyHarness implements Harness {
 		return resumed(stored, found);
 	}
 
-	/**
-	 * Return the loaded policies as they apply to an agent: each with the (action,
-	 * stage) pairs it is evaluated at.
-	 * @param agent the agent
-	 * @return the policies in source order
-	 */
+	@Override
+	public void validate(Agent agent) {
+		policiesFor(agent);
+	}
+
+	@Override
 	public List<PolicyDescriptor> policies(Agent agent) {
 		return policiesFor(agent).descriptors();
 	}
 
-	/**
-	 * Return the Cedar JSON schema generated for an agent, in the Sondera SDK's form
-	 * (one namespace, every context attribute optional).
-	 * @param agent the agent
-	 * @return the schema
-	 */
+	@Override
 	public ObjectNode schema(Agent agent) {
 		return policiesFor(agent).schema().publicSchemaJson();
 	}

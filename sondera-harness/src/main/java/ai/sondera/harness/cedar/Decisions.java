@@ -28,6 +28,7 @@ import com.cedarpolicy.model.AuthorizationSuccessResponse.AuthorizationError;
 import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.Decision;
 import ai.sondera.harness.PolicyMetadata;
+import ai.sondera.harness.cedar.analysis.LoadedPolicy;
 
 /**
  * Turns a Cedar answer into an {@link Adjudication} with the Sondera SDK's rules and

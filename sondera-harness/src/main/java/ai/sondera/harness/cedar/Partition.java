@@ -27,6 +27,8 @@ import com.cedarpolicy.model.policy.Policy;
 import com.cedarpolicy.model.policy.PolicySet;
 
 import ai.sondera.harness.PolicyMetadata;
+import ai.sondera.harness.cedar.analysis.LoadedPolicy;
+import ai.sondera.harness.cedar.analysis.PolicyReads;
 
 /**
  * The policies that apply to one (action, request shape), as a cached native policy set,

@@ -26,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import ai.sondera.harness.Agent;
+import ai.sondera.harness.cedar.analysis.LoadedPolicy;
+import ai.sondera.harness.policy.PolicySource;
+import ai.sondera.harness.policy.PolicySourceInfo;
 import ai.sondera.harness.support.Digests;
 
 /**

@@ -27,6 +27,7 @@ import ai.sondera.harness.Stage;
 import ai.sondera.harness.ToolRequestContent;
 import ai.sondera.harness.ToolResponseContent;
 import ai.sondera.harness.Trajectory;
+import ai.sondera.harness.policy.PolicySource;
 import ai.sondera.harness.store.InMemoryTrajectoryStore;
 
 /**

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
 
 import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.Trajectory;
+import ai.sondera.harness.policy.LoadedPolicyInfo;
+import ai.sondera.harness.policy.PolicyLoadException;
+import ai.sondera.harness.policy.PolicySource;
 
 import static ai.sondera.harness.cedar.Harnesses.toolCall;
 import static org.assertj.core.api.Assertions.assertThat;

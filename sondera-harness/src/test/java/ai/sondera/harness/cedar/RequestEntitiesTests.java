@@ -25,6 +25,8 @@ import ai.sondera.harness.Agent;
 import ai.sondera.harness.Decision;
 import ai.sondera.harness.Tool;
 import ai.sondera.harness.Trajectory;
+import ai.sondera.harness.cedar.analysis.PolicyReads;
+import ai.sondera.harness.cedar.schema.RequestShape;
 
 import static ai.sondera.harness.cedar.Harnesses.prompt;
 import static ai.sondera.harness.cedar.Harnesses.toolCall;

@@ -16,6 +16,7 @@
 
 package ai.sondera.harness.cedar;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.PolicyMetadata;
 import ai.sondera.harness.Trajectory;
+import ai.sondera.harness.policy.PolicySource;
 
 import static ai.sondera.harness.cedar.Harnesses.prompt;
 import static ai.sondera.harness.cedar.Harnesses.toolCall;
@@ -37,8 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeedExamplesTests {
 
 	private static Trajectory start(String resource) {
-		List<PolicySource> sources = PolicySource.fromLocation("classpath:seeds/" + resource,
-				SeedExamplesTests.class.getClassLoader());
+		List<PolicySource> sources = PolicySource.fromPath(Path.of("src/test/resources/seeds", resource));
 		return Harnesses.of(sources, TestAgents.MY_AGENT).initialize(TestAgents.MY_AGENT, null);
 	}
 
@@ -116,8 +117,7 @@ class SeedExamplesTests {
 
 	@Test
 	void customIntegrationGuideLocalPolicies() {
-		List<PolicySource> sources = PolicySource.fromLocation("classpath:seeds/policies-custom-agent.cedar",
-				getClass().getClassLoader());
+		List<PolicySource> sources = PolicySource.fromPath(Path.of("src/test/resources/seeds/policies-custom-agent.cedar"));
 		Trajectory trajectory = Harnesses.of(sources, TestAgents.CODING_AGENT)
 			.initialize(TestAgents.CODING_AGENT, null);
 		assertThat(ids(toolCall(trajectory, "Bash", Map.of("command", "rm -rf /")))).containsExactly("forbid-dangerous-bash");

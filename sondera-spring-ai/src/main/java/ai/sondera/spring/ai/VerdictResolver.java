@@ -31,8 +31,8 @@ import ai.sondera.harness.Role;
 import ai.sondera.harness.Stage;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.spring.ai.approval.ApprovalRequest;
-import ai.sondera.spring.ai.approval.ApprovalService;
 import ai.sondera.spring.ai.approval.ApprovalService.ApprovalOutcome;
+import ai.sondera.spring.ai.approval.ApprovalService;
 
 /**
  * Turns an adjudication into a final verdict, ALLOW or DENY: an ALLOW or DENY stands, an

@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
 
 import ai.sondera.boot.autoconfigure.actuate.SonderaEndpoint;
 import ai.sondera.boot.autoconfigure.actuate.SonderaHealthIndicator;
-import ai.sondera.harness.cedar.CedarPolicyHarness;
+import ai.sondera.harness.PolicyAdministration;
 import ai.sondera.spring.ai.approval.PendingApprovals;
 import ai.sondera.spring.ai.observation.DecisionCounter;
 import ai.sondera.spring.ai.reload.PolicyReloader;
@@ -43,13 +43,13 @@ import ai.sondera.spring.ai.tool.AgentToolCatalog;
  */
 @AutoConfiguration(after = SonderaToolAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
-@ConditionalOnBean({ CedarPolicyHarness.class, AgentToolCatalog.class })
+@ConditionalOnBean({ PolicyAdministration.class, AgentToolCatalog.class })
 public final class SonderaActuatorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
-	SonderaEndpoint sonderaEndpoint(CedarPolicyHarness harness, AgentToolCatalog catalog, DecisionCounter decisions,
+	SonderaEndpoint sonderaEndpoint(PolicyAdministration harness, AgentToolCatalog catalog, DecisionCounter decisions,
 			ObjectProvider<PendingApprovals> pending, ObjectProvider<PolicyReloader> reloader) {
 		return new SonderaEndpoint(harness, catalog, decisions, pending.getIfAvailable(), reloader.getIfAvailable());
 	}
@@ -61,7 +61,7 @@ public final class SonderaActuatorAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "sonderaHealthIndicator")
 		@ConditionalOnEnabledHealthIndicator("sondera")
-		SonderaHealthIndicator sonderaHealthIndicator(CedarPolicyHarness harness,
+		SonderaHealthIndicator sonderaHealthIndicator(PolicyAdministration harness,
 				ObjectProvider<PolicyReloader> reloader) {
 			return new SonderaHealthIndicator(harness, reloader.getIfAvailable());
 		}

@@ -34,18 +34,20 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 
 import ai.sondera.harness.AdjudicationListener;
 import ai.sondera.harness.Harness;
+import ai.sondera.harness.PolicyAdministration;
 import ai.sondera.harness.audit.AuditLog;
 import ai.sondera.harness.audit.FileAuditLog;
-import ai.sondera.spring.ai.EnforcementMode;
-import ai.sondera.spring.ai.observation.AdjudicationObservationConvention;
-import ai.sondera.spring.ai.observation.DecisionCounter;
-import ai.sondera.spring.ai.observation.ObservationAdjudicationListener;
-import ai.sondera.spring.ai.reload.PolicyReloader;
-import ai.sondera.spring.ai.tool.ToolEnforcementModes;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
 import ai.sondera.harness.store.FileTrajectoryStore;
 import ai.sondera.harness.store.InMemoryTrajectoryStore;
 import ai.sondera.harness.store.TrajectoryStore;
+import ai.sondera.spring.ai.EnforcementMode;
+import ai.sondera.spring.ai.observation.AdjudicationObservationConvention;
+import ai.sondera.spring.ai.observation.DecisionCounter;
+import ai.sondera.spring.ai.observation.ObservationAdjudicationListener;
+import ai.sondera.spring.ai.policy.PolicyResources;
+import ai.sondera.spring.ai.reload.PolicyReloader;
+import ai.sondera.spring.ai.tool.ToolEnforcementModes;
 
 /**
  * Auto-configuration of the Cedar policy harness: policies from
@@ -94,7 +96,7 @@ public final class SonderaHarnessAutoConfiguration {
 			return (toolModes != null) ? toolModes.apply(tool) : properties.effectiveMode();
 		};
 		return CedarPolicyHarness.builder()
-			.policies(PolicyLocations.load(cedar.getPolicies(), resourcePatternResolver))
+			.policies(PolicyResources.load(cedar.getPolicies(), resourcePatternResolver))
 			.store(store.getObject())
 			.evaluationErrorMode(cedar.getOnError())
 			.failOpen(properties.isFailOpen())
@@ -107,16 +109,16 @@ public final class SonderaHarnessAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(CedarPolicyHarness.class)
+	@ConditionalOnBean(PolicyAdministration.class)
 	@ConditionalOnBooleanProperty(name = "sondera.cedar.reload.enabled", matchIfMissing = true)
-	PolicyReloader sonderaPolicyReloader(SonderaProperties properties, CedarPolicyHarness harness,
+	PolicyReloader sonderaPolicyReloader(SonderaProperties properties, PolicyAdministration harness,
 			ResourceLoader resourceLoader) {
 		ResourcePatternResolver resourcePatternResolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
 		List<String> locations = properties.getCedar().getPolicies();
 		// Policies packaged in jars cannot change: only files on disk are polled.
-		Duration interval = PolicyLocations.anyOnDisk(locations, resourcePatternResolver)
+		Duration interval = PolicyResources.anyOnDisk(locations, resourcePatternResolver)
 				? properties.getCedar().getReload().getInterval() : Duration.ZERO;
-		return new PolicyReloader(harness, () -> PolicyLocations.load(locations, resourcePatternResolver), interval);
+		return new PolicyReloader(harness, () -> PolicyResources.load(locations, resourcePatternResolver), interval);
 	}
 
 }

@@ -19,6 +19,7 @@ package ai.sondera.boot.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.model.tool.ToolCallingManager;
@@ -26,21 +27,19 @@ import org.springframework.ai.tool.resolution.ToolCallbackResolver;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
-import ai.sondera.harness.Agent;
 import ai.sondera.harness.Harness;
-import ai.sondera.harness.Tool;
-import ai.sondera.harness.cedar.CedarPolicyHarness;
+import ai.sondera.harness.PolicyAdministration;
 import ai.sondera.spring.ai.EnforcementMode;
 import ai.sondera.spring.ai.VerdictResolver;
 import ai.sondera.spring.ai.approval.ApprovalHandler;
@@ -50,6 +49,7 @@ import ai.sondera.spring.ai.approval.PendingApprovals;
 import ai.sondera.spring.ai.model.ChatModelScreeningPostProcessor;
 import ai.sondera.spring.ai.tool.AgentToolCatalog;
 import ai.sondera.spring.ai.tool.GuardedToolCallingManagerPostProcessor;
+import ai.sondera.spring.ai.tool.StartupToolValidator;
 import ai.sondera.spring.ai.tool.ToolCallGuard;
 import ai.sondera.spring.ai.tool.ToolEnforcementModes;
 import ai.sondera.spring.ai.tool.ToolMethodPolicyAspect;
@@ -88,17 +88,11 @@ public final class SonderaToolAutoConfiguration {
 		SonderaProperties.Agent agent = properties.getAgent();
 		String id = StringUtils.hasText(agent.getId()) ? agent.getId()
 				: environment.getProperty("spring.application.name", "agent");
-		// A name derived from spring.application.name is made a valid Cedar namespace.
-		String name = StringUtils.hasText(agent.getName()) ? agent.getName() : id.replaceAll("[^A-Za-z0-9_ -]", "_")
-			.replaceFirst("^(?=[0-9])", "_");
-		List<Tool> declared = agent.getTools().stream().map((tool) -> Tool.of(tool, "", null)).toList();
-		Agent base = new Agent(id, agent.getProviderId(), name, agent.getDescription(), agent.getInstruction(),
-				declared);
-		return new AgentToolCatalog(base, (candidate) -> {
-			if (harness instanceof CedarPolicyHarness cedar) {
-				cedar.policies(candidate);
-			}
-		});
+		Consumer<ai.sondera.harness.Agent> validator = (harness instanceof PolicyAdministration administration)
+				? administration::validate : (candidate) -> {
+				};
+		return new AgentToolCatalog(AgentToolCatalog.applicationAgent(id, agent.getName(), agent.getProviderId(),
+				agent.getDescription(), agent.getInstruction(), agent.getTools()), validator);
 	}
 
 	@Bean
@@ -106,15 +100,9 @@ public final class SonderaToolAutoConfiguration {
 	ApprovalService sonderaApprovalService(SonderaProperties properties, ListableBeanFactory beanFactory,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ApprovalObservationConvention> observationConvention) {
-		Map<String, ApprovalHandler> handlers = beanFactory.getBeansOfType(ApprovalHandler.class);
-		List<Map.Entry<String, ApprovalHandler>> ordered = new java.util.ArrayList<>(handlers.entrySet());
-		ordered.sort((left, right) -> AnnotationAwareOrderComparator.INSTANCE.compare(left.getValue(),
-				right.getValue()));
-		Map<String, ApprovalHandler> routed = new LinkedHashMap<>();
-		ordered.forEach((entry) -> routed.put(entry.getKey(), entry.getValue()));
-		return new ApprovalService(routed, properties.getApproval().getTimeout(),
-				observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfAvailable(),
-				properties.getApproval().getHandlerThreads());
+		return new ApprovalService(ApprovalService.ordered(beanFactory.getBeansOfType(ApprovalHandler.class)),
+				properties.getApproval().getTimeout(), observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+				observationConvention.getIfAvailable(), properties.getApproval().getHandlerThreads());
 	}
 
 	@Bean
@@ -146,9 +134,13 @@ public final class SonderaToolAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SonderaToolValidator sonderaToolValidator(SonderaProperties properties, AgentToolCatalog catalog,
+	StartupToolValidator sonderaStartupToolValidator(SonderaProperties properties, AgentToolCatalog catalog,
 			ToolEnforcementModes modes, ListableBeanFactory beanFactory, Harness harness) {
-		return new SonderaToolValidator(properties, catalog, modes, beanFactory, harness);
+		List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
+				: List.of();
+		return new StartupToolValidator(catalog, modes, beanFactory, packages,
+				(harness instanceof PolicyAdministration administration) ? administration : null,
+				properties.getCedar().getStartupValidation() == SonderaProperties.StartupValidation.FAIL);
 	}
 
 	@Bean

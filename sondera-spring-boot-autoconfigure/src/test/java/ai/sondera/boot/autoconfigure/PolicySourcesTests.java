@@ -44,9 +44,10 @@ import ai.sondera.harness.Stage;
 import ai.sondera.harness.ToolRequestContent;
 import ai.sondera.harness.audit.FileAuditLog;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
-import ai.sondera.harness.cedar.PolicySource;
-import ai.sondera.harness.cedar.PolicySourceInfo;
+import ai.sondera.harness.policy.PolicySource;
+import ai.sondera.harness.policy.PolicySourceInfo;
 import ai.sondera.harness.support.Digests;
+import ai.sondera.spring.ai.policy.PolicyResources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -140,22 +141,13 @@ class PolicySourcesTests {
 		URLClassLoader loader = new URLClassLoader(new URL[] { this.directory.resolve("classes").toUri().toURL() },
 				dependency);
 		IllegalStateException error = org.assertj.core.api.Assertions.catchThrowableOfType(IllegalStateException.class,
-				() -> PolicyLocations.load(List.of("classpath*:policies/"), new PathMatchingResourcePatternResolver(loader)));
+				() -> PolicyResources.load(List.of("classpath*:policies/"), new PathMatchingResourcePatternResolver(loader)));
 		assertThat(error).hasMessageContaining("'classpath:policies/agent.cedar' is both")
 			.hasMessageContaining("dependency.jar!/policies/agent.cedar")
 			.hasMessageContaining("file:" + classes.resolve("agent.cedar"));
-		List<PolicySource> own = PolicyLocations.load(List.of("classpath:policies/"),
+		List<PolicySource> own = PolicyResources.load(List.of("classpath:policies/"),
 				new PathMatchingResourcePatternResolver(loader));
 		assertThat(own).singleElement().satisfies((source) -> assertThat(source.text()).contains("mine"));
-	}
-
-	@Test
-	void bootJarClassesAreTheApplicationsOwn() {
-		assertThat(PolicyLocations.isOwn("jar:nested:/srv/app.jar/!BOOT-INF/classes/!/policies/a.cedar")).isTrue();
-		assertThat(PolicyLocations.isOwn("jar:file:/srv/app.war!/WEB-INF/classes/policies/a.cedar")).isTrue();
-		assertThat(PolicyLocations.isOwn("file:/work/app/target/classes/policies/a.cedar")).isTrue();
-		assertThat(PolicyLocations.isOwn("jar:nested:/srv/app.jar/!BOOT-INF/lib/dep.jar!/policies/a.cedar")).isFalse();
-		assertThat(PolicyLocations.isOwn("jar:file:/m2/dep.jar!/policies/a.cedar")).isFalse();
 	}
 
 	@Test

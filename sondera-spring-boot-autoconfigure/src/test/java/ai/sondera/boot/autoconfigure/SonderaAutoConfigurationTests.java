@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 
 import ai.sondera.harness.Harness;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
-import ai.sondera.harness.cedar.PolicyLoadException;
+import ai.sondera.harness.policy.PolicyLoadException;
 import ai.sondera.harness.store.FileTrajectoryStore;
 import ai.sondera.harness.store.InMemoryTrajectoryStore;
 import ai.sondera.harness.store.TrajectoryStore;

@@ -17,7 +17,9 @@
 package ai.sondera.spring.ai.approval;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +38,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 
 /**
  * Routes an {@link ApprovalRequest} to an {@link ApprovalHandler} and waits for its
@@ -115,6 +118,21 @@ public class ApprovalService implements AutoCloseable {
 		this.handlerThreads = handlerThreads;
 		this.executor = new ThreadPoolExecutor(0, handlerThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				new HandlerThreadFactory());
+	}
+
+	/**
+	 * Put handlers in routing order: by {@code @Order} / {@link org.springframework.core.Ordered},
+	 * keeping their names (the names {@code @escalate} arguments route to).
+	 * @param handlers the handlers by bean name
+	 * @return the handlers in routing order
+	 */
+	public static Map<String, ApprovalHandler> ordered(Map<String, ApprovalHandler> handlers) {
+		List<Map.Entry<String, ApprovalHandler>> entries = new ArrayList<>(handlers.entrySet());
+		entries.sort((left, right) -> AnnotationAwareOrderComparator.INSTANCE.compare(left.getValue(),
+				right.getValue()));
+		Map<String, ApprovalHandler> ordered = new LinkedHashMap<>();
+		entries.forEach((entry) -> ordered.put(entry.getKey(), entry.getValue()));
+		return ordered;
 	}
 
 	/**

@@ -28,8 +28,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 
-import ai.sondera.harness.cedar.CedarPolicyHarness;
-import ai.sondera.harness.cedar.PolicySource;
+import ai.sondera.harness.PolicyAdministration;
+import ai.sondera.harness.policy.PolicySource;
 
 /**
  * Polls the policy files and reloads the harness when they change. A change is validated
@@ -42,7 +42,7 @@ public class PolicyReloader implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(PolicyReloader.class);
 
-	private final CedarPolicyHarness harness;
+	private final PolicyAdministration harness;
 
 	private final Supplier<List<PolicySource>> sources;
 
@@ -60,7 +60,7 @@ public class PolicyReloader implements SmartLifecycle {
 	 * @param sources reads the current policy files
 	 * @param interval how often to look; zero to never look (policies that cannot change)
 	 */
-	public PolicyReloader(CedarPolicyHarness harness, Supplier<List<PolicySource>> sources, Duration interval) {
+	public PolicyReloader(PolicyAdministration harness, Supplier<List<PolicySource>> sources, Duration interval) {
 		this.harness = Objects.requireNonNull(harness, "'harness' must not be null");
 		this.sources = Objects.requireNonNull(sources, "'sources' must not be null");
 		this.interval = Objects.requireNonNull(interval, "'interval' must not be null");

@@ -26,7 +26,9 @@ import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ai.tool.definition.ToolDefinition;
+import org.springframework.util.StringUtils;
 
 import ai.sondera.harness.Agent;
 import ai.sondera.harness.Tool;
@@ -58,6 +60,27 @@ public class AgentToolCatalog {
 	public AgentToolCatalog(Agent agent, Consumer<Agent> validator) {
 		this.agent = Objects.requireNonNull(agent, "'agent' must not be null");
 		this.validator = Objects.requireNonNull(validator, "'validator' must not be null");
+	}
+
+	/**
+	 * Create the agent of an application, before its tools are found: the name (and so
+	 * the Cedar namespace) defaults to the id with every character Cedar does not allow
+	 * turned into {@code _}, so that an agent named after {@code spring.application.name}
+	 * is always valid.
+	 * @param id the agent id
+	 * @param name the agent name, or {@code null} / blank to derive it from the id
+	 * @param providerId who runs the agent
+	 * @param description what the agent does
+	 * @param instruction the agent's system instruction
+	 * @param declaredTools names of tools that only appear at request time
+	 * @return the agent
+	 */
+	public static Agent applicationAgent(String id, @Nullable String name, String providerId, String description,
+			String instruction, List<String> declaredTools) {
+		String agentName = StringUtils.hasText(name) ? name
+				: id.replaceAll("[^A-Za-z0-9_ -]", "_").replaceFirst("^(?=[0-9])", "_");
+		List<Tool> declared = declaredTools.stream().map((tool) -> Tool.of(tool, "", null)).toList();
+		return new Agent(id, providerId, agentName, description, instruction, declared);
 	}
 
 	/**

@@ -32,6 +32,9 @@ import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.ai.tool.support.ToolDefinitions;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
@@ -93,6 +96,34 @@ public final class ToolDiscovery {
 			Class<?> type = beanFactory.getType(name, false);
 			if (type != null) {
 				addClass(ClassUtils.getUserClass(type));
+			}
+		}
+		return this;
+	}
+
+	/**
+	 * Add the {@code @Tool} methods of the classes in packages (and below), whether or
+	 * not they are beans: tools passed per request as {@code .tools(new X())}.
+	 * @param basePackages the packages
+	 * @return this discovery
+	 */
+	public ToolDiscovery addPackages(Collection<String> basePackages) {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+			@Override
+			protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+				return definition.getMetadata().isIndependent();
+			}
+		};
+		scanner.addIncludeFilter((reader, factory) -> reader.getAnnotationMetadata()
+			.hasAnnotatedMethods(Tool.class.getName()));
+		for (String basePackage : basePackages) {
+			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
+				try {
+					addClass(ClassUtils.forName(candidate.getBeanClassName(), null));
+				}
+				catch (ClassNotFoundException | LinkageError ex) {
+					logger.debug("Skipping tool class " + candidate.getBeanClassName() + ": " + ex.getMessage());
+				}
 			}
 		}
 		return this;

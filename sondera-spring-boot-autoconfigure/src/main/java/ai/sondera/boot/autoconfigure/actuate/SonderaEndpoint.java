@@ -31,9 +31,9 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import ai.sondera.harness.Agent;
 import ai.sondera.harness.Decision;
 import ai.sondera.harness.Tool;
-import ai.sondera.harness.cedar.CedarPolicyHarness;
-import ai.sondera.harness.cedar.LoadedPolicyInfo;
-import ai.sondera.harness.cedar.PolicyDescriptor;
+import ai.sondera.harness.PolicyAdministration;
+import ai.sondera.harness.policy.LoadedPolicyInfo;
+import ai.sondera.harness.policy.PolicyDescriptor;
 import ai.sondera.spring.ai.approval.ApprovalRequest;
 import ai.sondera.spring.ai.approval.PendingApprovals;
 import ai.sondera.spring.ai.observation.DecisionCounter;
@@ -52,7 +52,7 @@ public class SonderaEndpoint {
 
 	private static final ObjectMapper MAPPER = new ObjectMapper();
 
-	private final CedarPolicyHarness harness;
+	private final PolicyAdministration harness;
 
 	private final AgentToolCatalog catalog;
 
@@ -70,7 +70,7 @@ public class SonderaEndpoint {
 	 * @param pending the pending approvals, or {@code null}
 	 * @param reloader the policy reloader, or {@code null}
 	 */
-	public SonderaEndpoint(CedarPolicyHarness harness, AgentToolCatalog catalog, DecisionCounter decisions,
+	public SonderaEndpoint(PolicyAdministration harness, AgentToolCatalog catalog, DecisionCounter decisions,
 			@Nullable PendingApprovals pending, @Nullable PolicyReloader reloader) {
 		this.harness = harness;
 		this.catalog = catalog;

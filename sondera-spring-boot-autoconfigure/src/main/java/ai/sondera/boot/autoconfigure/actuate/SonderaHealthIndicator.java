@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-import ai.sondera.harness.cedar.CedarPolicyHarness;
+import ai.sondera.harness.PolicyAdministration;
 import ai.sondera.spring.ai.reload.PolicyReloader;
 
 /**
@@ -32,7 +32,7 @@ import ai.sondera.spring.ai.reload.PolicyReloader;
  */
 public class SonderaHealthIndicator implements HealthIndicator {
 
-	private final CedarPolicyHarness harness;
+	private final PolicyAdministration harness;
 
 	private final PolicyReloader reloader;
 
@@ -41,7 +41,7 @@ public class SonderaHealthIndicator implements HealthIndicator {
 	 * @param harness the harness
 	 * @param reloader the policy reloader, or {@code null}
 	 */
-	public SonderaHealthIndicator(CedarPolicyHarness harness, @Nullable PolicyReloader reloader) {
+	public SonderaHealthIndicator(PolicyAdministration harness, @Nullable PolicyReloader reloader) {
 		this.harness = harness;
 		this.reloader = reloader;
 	}

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package ai.sondera.harness.cedar;
+package ai.sondera.harness.cedar.schema;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -30,13 +30,13 @@ import com.cedarpolicy.value.PrimLong;
 import com.cedarpolicy.value.PrimString;
 import com.cedarpolicy.value.Value;
 
-import ai.sondera.harness.cedar.CedarType.Attribute;
-import ai.sondera.harness.cedar.CedarType.BooleanType;
-import ai.sondera.harness.cedar.CedarType.DecimalType;
-import ai.sondera.harness.cedar.CedarType.LongType;
-import ai.sondera.harness.cedar.CedarType.RecordType;
-import ai.sondera.harness.cedar.CedarType.SetType;
-import ai.sondera.harness.cedar.CedarType.StringType;
+import ai.sondera.harness.cedar.schema.CedarType.Attribute;
+import ai.sondera.harness.cedar.schema.CedarType.BooleanType;
+import ai.sondera.harness.cedar.schema.CedarType.DecimalType;
+import ai.sondera.harness.cedar.schema.CedarType.LongType;
+import ai.sondera.harness.cedar.schema.CedarType.RecordType;
+import ai.sondera.harness.cedar.schema.CedarType.SetType;
+import ai.sondera.harness.cedar.schema.CedarType.StringType;
 
 /**
  * Converts JSON values (as Java objects) to Cedar values of a {@link CedarType}. Nothing
@@ -46,7 +46,7 @@ import ai.sondera.harness.cedar.CedarType.StringType;
  *
  * @author Sondera
  */
-final class CedarValues {
+public final class CedarValues {
 
 	private static final BigDecimal DECIMAL_MAX = new BigDecimal("922337203685477.5807");
 
@@ -67,7 +67,7 @@ final class CedarValues {
 	 * @return the Cedar value
 	 * @throws InvalidValueException if the value does not fit the type
 	 */
-	static Value convert(CedarType type, Object value, String path) {
+	public static Value convert(CedarType type, Object value, String path) {
 		if (value == null) {
 			throw new InvalidValueException("'" + path + "' is null, but the schema requires "
 					+ describe(type));
@@ -114,7 +114,7 @@ final class CedarValues {
 	 * @param path the object's name in error messages, or empty for the top level
 	 * @return the Cedar record
 	 */
-	static CedarMap toRecord(RecordType type, Map<?, ?> map, String path) {
+	public static CedarMap toRecord(RecordType type, Map<?, ?> map, String path) {
 		Map<String, Value> values = new HashMap<>();
 		String prefix = path.isEmpty() ? "" : path + ".";
 		for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -229,9 +229,9 @@ final class CedarValues {
 	/**
 	 * A value that does not fit its schema type.
 	 */
-	static final class InvalidValueException extends RuntimeException {
+	public static final class InvalidValueException extends RuntimeException {
 
-		InvalidValueException(String message) {
+		public InvalidValueException(String message) {
 			super(message);
 		}
 

@@ -14,21 +14,8 @@
  * limitations under the License.
  */
 
-package ai.sondera.harness.cedar;
-
-import ai.sondera.harness.PolicyMetadata;
-
 /**
- * A loaded policy as written: its annotations, effect, where it is, and a hash of its
- * text.
- *
- * @param metadata the policy's annotations
- * @param effect {@code permit} or {@code forbid}
- * @param origin the file or resource
- * @param line the 1-based line where the policy starts
- * @param sha256 the SHA-256 of the policy's text, hex
- * @author Sondera
+ * The Cedar schema generated from an agent's tools, and the conversion of JSON values
+ * into Cedar values. Internal to the Cedar harness; not a stable API.
  */
-public record LoadedPolicyInfo(PolicyMetadata metadata, String effect, String origin, int line, String sha256) {
-
-}
+package ai.sondera.harness.cedar.schema;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package ai.sondera.harness.cedar;
+package ai.sondera.harness.cedar.analysis;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,6 +36,11 @@ import com.cedarpolicy.model.policy.PolicySet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ai.sondera.harness.cedar.schema.AgentSchema;
+import ai.sondera.harness.cedar.schema.RequestShape;
+import ai.sondera.harness.policy.PolicyLoadException;
+import ai.sondera.harness.policy.PolicyProblem;
+
 /**
  * Decides which (action, request shape) each policy applies to. A policy applies when
  * its action scope admits the action and it type-checks against that shape's schema
@@ -45,7 +50,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * @author Sondera
  */
-final class Applicability {
+public final class Applicability {
 
 	private static final String OPTIONAL_ACCESS = "unable to guarantee safety of access to optional attribute";
 
@@ -60,9 +65,9 @@ final class Applicability {
 	 * @param action the Cedar action name
 	 * @param shape the request shape
 	 */
-	record Checkpoint(String action, RequestShape shape) {
+	public record Checkpoint(String action, RequestShape shape) {
 
-		List<String> labels() {
+		public List<String> labels() {
 			return this.shape.stages().stream().map((stage) -> this.action + "@" + stage).toList();
 		}
 
@@ -76,7 +81,7 @@ final class Applicability {
 	 * @return for each policy, in order, its checkpoints (never empty)
 	 * @throws PolicyLoadException if a policy names an unknown action or applies nowhere
 	 */
-	static Map<LoadedPolicy, List<Checkpoint>> analyze(AgentSchema schema, List<LoadedPolicy> policies,
+	public static Map<LoadedPolicy, List<Checkpoint>> analyze(AgentSchema schema, List<LoadedPolicy> policies,
 			BasicAuthorizationEngine engine) {
 		List<String> knownActions = new ArrayList<>(schema.toolActions().keySet());
 		knownActions.add(AgentSchema.PROMPT_ACTION);

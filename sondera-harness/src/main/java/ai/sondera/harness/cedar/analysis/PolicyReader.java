@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package ai.sondera.harness.cedar;
+package ai.sondera.harness.cedar.analysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +27,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.sondera.harness.PolicyMetadata;
+import ai.sondera.harness.policy.PolicyLoadException;
+import ai.sondera.harness.policy.PolicyProblem;
+import ai.sondera.harness.policy.PolicySource;
 
 /**
  * Reads Cedar policy texts into {@link LoadedPolicy policies}, one statement at a time so
@@ -35,7 +38,7 @@ import ai.sondera.harness.PolicyMetadata;
  *
  * @author Sondera
  */
-final class PolicyReader {
+public final class PolicyReader {
 
 	private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -50,7 +53,7 @@ final class PolicyReader {
 	 * @return the policies, in source order
 	 * @throws PolicyLoadException listing every problem found
 	 */
-	static List<LoadedPolicy> read(List<PolicySource> sources) {
+	public static List<LoadedPolicy> read(List<PolicySource> sources) {
 		List<LoadedPolicy> policies = new ArrayList<>();
 		List<PolicyProblem> problems = new ArrayList<>();
 		Map<String, LoadedPolicy> byId = new HashMap<>();
@@ -131,7 +134,7 @@ final class PolicyReader {
 	 * @param text the Cedar text
 	 * @return the statements
 	 */
-	static List<Statement> split(String text) {
+	public static List<Statement> split(String text) {
 		List<Statement> statements = new ArrayList<>();
 		int line = 1;
 		int start = -1;
@@ -188,7 +191,7 @@ final class PolicyReader {
 	 * @param text the statement
 	 * @param line the line
 	 */
-	record Statement(String text, int line) {
+	public record Statement(String text, int line) {
 	}
 
 }

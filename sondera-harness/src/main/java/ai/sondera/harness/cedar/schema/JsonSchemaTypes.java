@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package ai.sondera.harness.cedar;
+package ai.sondera.harness.cedar.schema;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,13 +25,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.sondera.harness.cedar.CedarType.Attribute;
-import ai.sondera.harness.cedar.CedarType.BooleanType;
-import ai.sondera.harness.cedar.CedarType.DecimalType;
-import ai.sondera.harness.cedar.CedarType.LongType;
-import ai.sondera.harness.cedar.CedarType.RecordType;
-import ai.sondera.harness.cedar.CedarType.SetType;
-import ai.sondera.harness.cedar.CedarType.StringType;
+import ai.sondera.harness.cedar.schema.CedarType.Attribute;
+import ai.sondera.harness.cedar.schema.CedarType.BooleanType;
+import ai.sondera.harness.cedar.schema.CedarType.DecimalType;
+import ai.sondera.harness.cedar.schema.CedarType.LongType;
+import ai.sondera.harness.cedar.schema.CedarType.RecordType;
+import ai.sondera.harness.cedar.schema.CedarType.SetType;
+import ai.sondera.harness.cedar.schema.CedarType.StringType;
 
 /**
  * Maps a tool's JSON schema to a Cedar type, as the Sondera SDK does, with two
@@ -48,7 +48,7 @@ import ai.sondera.harness.cedar.CedarType.StringType;
  *
  * @author Sondera
  */
-final class JsonSchemaTypes {
+public final class JsonSchemaTypes {
 
 	private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -62,7 +62,7 @@ final class JsonSchemaTypes {
 	 * @return the Cedar type, or {@code null} if there is no schema or it has no Cedar
 	 * type
 	 */
-	static CedarType parse(String schema, String what) {
+	public static CedarType parse(String schema, String what) {
 		if (schema == null || schema.isBlank()) {
 			return null;
 		}
@@ -75,7 +75,7 @@ final class JsonSchemaTypes {
 		}
 	}
 
-	static CedarType map(JsonNode schema) {
+	public static CedarType map(JsonNode schema) {
 		if (!schema.isObject()) {
 			return new StringType();
 		}

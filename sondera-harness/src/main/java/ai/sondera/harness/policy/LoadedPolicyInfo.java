@@ -13,33 +13,22 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package ai.sondera.harness.cedar;
 
-import java.util.List;
+package ai.sondera.harness.policy;
 
 import ai.sondera.harness.PolicyMetadata;
 
 /**
- * A loaded policy as the harness applies it: where it comes from and the (action, stage)
- * pairs it is evaluated for.
+ * A loaded policy as written: its annotations, effect, where it is, and a hash of its
+ * text.
  *
  * @param metadata the policy's annotations
  * @param effect {@code permit} or {@code forbid}
  * @param origin the file or resource
  * @param line the 1-based line where the policy starts
- * @param appliesTo the checkpoints it is evaluated at, such as {@code Transfer@PRE_TOOL}
- * or {@code Prompt@PRE_MODEL}
+ * @param sha256 the SHA-256 of the policy's text, hex
  * @author Sondera
  */
-public record PolicyDescriptor(PolicyMetadata metadata, String effect, String origin, int line,
-		List<String> appliesTo) {
-
-	/**
-	 * Return the policy's {@code @id}.
-	 * @return the id
-	 */
-	public String id() {
-		return this.metadata.id();
-	}
+public record LoadedPolicyInfo(PolicyMetadata metadata, String effect, String origin, int line, String sha256) {
 
 }

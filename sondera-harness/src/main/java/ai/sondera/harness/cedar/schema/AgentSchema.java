@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package ai.sondera.harness.cedar;
+package ai.sondera.harness.cedar.schema;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -28,8 +28,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.sondera.harness.Agent;
 import ai.sondera.harness.Tool;
-import ai.sondera.harness.cedar.CedarType.Attribute;
-import ai.sondera.harness.cedar.CedarType.RecordType;
+import ai.sondera.harness.cedar.schema.CedarType.Attribute;
+import ai.sondera.harness.cedar.schema.CedarType.RecordType;
 
 /**
  * The Cedar schema generated from an agent: the Sondera SDK's schema (one namespace named
@@ -39,9 +39,9 @@ import ai.sondera.harness.cedar.CedarType.RecordType;
  *
  * @author Sondera
  */
-final class AgentSchema {
+public final class AgentSchema {
 
-	static final String PROMPT_ACTION = "Prompt";
+	public static final String PROMPT_ACTION = "Prompt";
 
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -55,7 +55,7 @@ final class AgentSchema {
 
 	private final Map<RequestShape, ObjectNode> shapeSchemaJson = new EnumMap<>(RequestShape.class);
 
-	AgentSchema(Agent agent) {
+	public AgentSchema(Agent agent) {
 		this.agent = agent;
 		this.namespace = agent.namespace();
 		if (!this.namespace.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -105,11 +105,11 @@ final class AgentSchema {
 		return new Wrapped(new RecordType(Map.of("value", new Attribute(type, true))), true);
 	}
 
-	Agent agent() {
+	public Agent agent() {
 		return this.agent;
 	}
 
-	String namespace() {
+	public String namespace() {
 		return this.namespace;
 	}
 
@@ -117,7 +117,7 @@ final class AgentSchema {
 	 * Return the tool actions by Cedar action name.
 	 * @return the tool actions
 	 */
-	Map<String, ToolAction> toolActions() {
+	public Map<String, ToolAction> toolActions() {
 		return this.actions;
 	}
 
@@ -127,11 +127,11 @@ final class AgentSchema {
 	 * @param toolId the tool name
 	 * @return the action or {@code null}
 	 */
-	ToolAction toolAction(String toolId) {
+	public ToolAction toolAction(String toolId) {
 		return this.actions.get(Agent.cedarName(toolId));
 	}
 
-	Schema schema(RequestShape shape) {
+	public Schema schema(RequestShape shape) {
 		return this.shapeSchemas.get(shape);
 	}
 
@@ -140,7 +140,7 @@ final class AgentSchema {
 	 * @param shape the shape
 	 * @return the Cedar JSON schema
 	 */
-	ObjectNode schemaJson(RequestShape shape) {
+	public ObjectNode schemaJson(RequestShape shape) {
 		return this.shapeSchemaJson.get(shape);
 	}
 
@@ -148,7 +148,7 @@ final class AgentSchema {
 	 * Return the Sondera SDK compatible schema: every context attribute optional.
 	 * @return the Cedar JSON schema
 	 */
-	ObjectNode publicSchemaJson() {
+	public ObjectNode publicSchemaJson() {
 		return buildSchemaJson(null);
 	}
 
@@ -227,7 +227,7 @@ final class AgentSchema {
 	 * @param parameters the type of {@code context.parameters}, or {@code null}
 	 * @param response the type of {@code context.response}, or {@code null}
 	 */
-	record ToolAction(Tool tool, String name, Wrapped parameters, Wrapped response) {
+	public record ToolAction(Tool tool, String name, Wrapped parameters, Wrapped response) {
 	}
 
 	/**
@@ -237,7 +237,7 @@ final class AgentSchema {
 	 * @param record the record type
 	 * @param wrapped whether the value is wrapped in {@code value}
 	 */
-	record Wrapped(RecordType record, boolean wrapped) {
+	public record Wrapped(RecordType record, boolean wrapped) {
 	}
 
 }

@@ -13,18 +13,9 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package ai.sondera.harness.cedar;
 
 /**
- * A policy source as loaded: its name, where exactly it was read, how many policies it
- * holds and a hash of its text, so that anyone can tell which files decide.
- *
- * @param origin the name used in error messages (a path or {@code classpath:...})
- * @param location the full location (a file path, or a URL naming the jar and entry)
- * @param policies the number of policies in it
- * @param sha256 the SHA-256 of its text, hex
- * @author Sondera
+ * Policy sources and what a loaded policy set holds: where each policy came from, where
+ * it applies, and what can be wrong with it.
  */
-public record PolicySourceInfo(String origin, String location, int policies, String sha256) {
-
-}
+package ai.sondera.harness.policy;

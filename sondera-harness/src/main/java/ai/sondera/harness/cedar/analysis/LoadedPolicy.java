@@ -13,12 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package ai.sondera.harness.cedar;
+package ai.sondera.harness.cedar.analysis;
 
 import com.cedarpolicy.model.policy.Policy;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.sondera.harness.PolicyMetadata;
+import ai.sondera.harness.policy.PolicyProblem;
 
 /**
  * A policy as read from its source: the Cedar policy (whose engine id is the
@@ -32,9 +33,9 @@ import ai.sondera.harness.PolicyMetadata;
  * @param line the 1-based line where the policy starts
  * @author Sondera
  */
-record LoadedPolicy(Policy policy, boolean forbid, PolicyMetadata metadata, JsonNode ast, String origin, int line) {
+public record LoadedPolicy(Policy policy, boolean forbid, PolicyMetadata metadata, JsonNode ast, String origin, int line) {
 
-	String id() {
+	public String id() {
 		return this.metadata.id();
 	}
 
@@ -43,7 +44,7 @@ record LoadedPolicy(Policy policy, boolean forbid, PolicyMetadata metadata, Json
 	 * context: wherever it applies it is satisfied, so the engine need not evaluate it.
 	 * @return whether the policy always permits where it applies
 	 */
-	boolean unconditionalPermit() {
+	public boolean unconditionalPermit() {
 		return !this.forbid && "All".equals(this.ast.path("principal").path("op").asText())
 				&& "All".equals(this.ast.path("resource").path("op").asText()) && this.ast.path("conditions").isEmpty();
 	}
@@ -52,15 +53,15 @@ record LoadedPolicy(Policy policy, boolean forbid, PolicyMetadata metadata, Json
 	 * Return what the policy's conditions can read of a request.
 	 * @return the reads
 	 */
-	PolicyReads reads() {
+	public PolicyReads reads() {
 		return PolicyReads.of(this.ast);
 	}
 
-	String location() {
+	public String location() {
 		return this.origin + ":" + this.line;
 	}
 
-	PolicyProblem problem(String message) {
+	public PolicyProblem problem(String message) {
 		return new PolicyProblem(this.origin, this.line, id(), message);
 	}
 

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package ai.sondera.harness.cedar;
+package ai.sondera.harness.cedar.analysis;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,6 +22,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import ai.sondera.harness.cedar.schema.RequestShape;
 
 /**
  * Finds the attributes a policy tests with {@code has} that do not exist at a checkpoint,
@@ -33,7 +35,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  *
  * @author Sondera
  */
-final class MissingAttributes {
+public final class MissingAttributes {
 
 	private final JsonNode namespace;
 
@@ -59,7 +61,7 @@ final class MissingAttributes {
 	 * @param checkpoint the checkpoint
 	 * @return one description per missing attribute, empty if none is found
 	 */
-	static List<String> describe(JsonNode ast, JsonNode schema, String namespace, Applicability.Checkpoint checkpoint) {
+	public static List<String> describe(JsonNode ast, JsonNode schema, String namespace, Applicability.Checkpoint checkpoint) {
 		MissingAttributes finder = new MissingAttributes(schema, namespace, checkpoint);
 		Set<String> found = new LinkedHashSet<>();
 		for (JsonNode condition : ast.path("conditions")) {

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package ai.sondera.harness.cedar;
+package ai.sondera.harness.cedar.analysis;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -38,18 +38,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * test with {@code has}
  * @author Sondera
  */
-record PolicyReads(boolean principal, boolean resource, boolean entityLiterals, boolean wholeContext,
+public record PolicyReads(boolean principal, boolean resource, boolean entityLiterals, boolean wholeContext,
 		Set<String> contextAttributes) {
 
 	/** Reads nothing. */
-	static final PolicyReads NOTHING = new PolicyReads(false, false, false, false, Set.of());
+	public static final PolicyReads NOTHING = new PolicyReads(false, false, false, false, Set.of());
 
 	/**
 	 * Analyze the conditions of a policy.
 	 * @param ast the policy in Cedar's JSON format
 	 * @return what it reads
 	 */
-	static PolicyReads of(JsonNode ast) {
+	public static PolicyReads of(JsonNode ast) {
 		Collector collector = new Collector();
 		for (JsonNode condition : ast.path("conditions")) {
 			collector.visit(condition.path("body"));
@@ -63,7 +63,7 @@ record PolicyReads(boolean principal, boolean resource, boolean entityLiterals, 
 	 * @param other the other policy's reads
 	 * @return what either reads
 	 */
-	PolicyReads and(PolicyReads other) {
+	public PolicyReads and(PolicyReads other) {
 		Set<String> attributes = new HashSet<>(this.contextAttributes);
 		attributes.addAll(other.contextAttributes);
 		return new PolicyReads(this.principal || other.principal, this.resource || other.resource,
@@ -76,7 +76,7 @@ record PolicyReads(boolean principal, boolean resource, boolean entityLiterals, 
 	 * @param name the attribute name
 	 * @return whether some policy may read it
 	 */
-	boolean readsContext(String name) {
+	public boolean readsContext(String name) {
 		return this.wholeContext || this.contextAttributes.contains(name);
 	}
 
@@ -84,7 +84,7 @@ record PolicyReads(boolean principal, boolean resource, boolean entityLiterals, 
 	 * Return whether the request must carry the agent and tool entities.
 	 * @return whether a policy may read them
 	 */
-	boolean readsAgentEntities() {
+	public boolean readsAgentEntities() {
 		return this.principal || this.entityLiterals;
 	}
 
@@ -92,7 +92,7 @@ record PolicyReads(boolean principal, boolean resource, boolean entityLiterals, 
 	 * Return whether the request must carry the trajectory entity.
 	 * @return whether a policy may read it
 	 */
-	boolean readsTrajectoryEntity() {
+	public boolean readsTrajectoryEntity() {
 		return this.resource || this.entityLiterals;
 	}
 

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package ai.sondera.boot.autoconfigure;
+package ai.sondera.spring.ai.policy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
-import ai.sondera.harness.cedar.PolicySource;
+import ai.sondera.harness.policy.PolicySource;
+
 
 /**
  * Reads the {@code .cedar} files at the configured locations: a directory is searched
@@ -47,7 +48,7 @@ import ai.sondera.harness.cedar.PolicySource;
  *
  * @author Sondera
  */
-final class PolicyLocations {
+public final class PolicyResources {
 
 	private static final String CLASSPATH = "classpath:";
 
@@ -55,10 +56,17 @@ final class PolicyLocations {
 
 	private static final Pattern OWN_CLASSES = Pattern.compile("[/!](BOOT|WEB)-INF/classes/");
 
-	private PolicyLocations() {
+	private PolicyResources() {
 	}
 
-	static List<PolicySource> load(List<String> locations, ResourcePatternResolver resolver) {
+	/**
+	 * Read the policies at the locations.
+	 * @param locations the configured locations
+	 * @param resolver resolves Spring resource patterns
+	 * @return the sources, by name
+	 * @throws IllegalStateException if none is found, or two have the same name
+	 */
+	public static List<PolicySource> load(List<String> locations, ResourcePatternResolver resolver) {
 		Map<String, PolicySource> sources = new LinkedHashMap<>();
 		List<String> skipped = new ArrayList<>();
 		List<String> collisions = new ArrayList<>();
@@ -110,8 +118,10 @@ final class PolicyLocations {
 	/**
 	 * Return whether a resource belongs to the application itself rather than to a
 	 * dependency: a class directory, or the classes of a Spring Boot jar or war.
+	 * @param url the resource URL
+	 * @return whether it is the application's own
 	 */
-	static boolean isOwn(String url) {
+	public static boolean isOwn(String url) {
 		return url.startsWith("file:") || OWN_CLASSES.matcher(url).find();
 	}
 
@@ -122,7 +132,7 @@ final class PolicyLocations {
 	 * @param resolver the resource resolver
 	 * @return whether any policy file is on disk
 	 */
-	static boolean anyOnDisk(List<String> locations, ResourcePatternResolver resolver) {
+	public static boolean anyOnDisk(List<String> locations, ResourcePatternResolver resolver) {
 		for (String location : locations) {
 			for (Resource resource : resources(location.trim(), resolver)) {
 				if (resource.isFile()) {

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package ai.sondera.harness.cedar;
+package ai.sondera.harness.cedar.schema;
 
 import java.util.List;
 
@@ -30,7 +30,7 @@ import ai.sondera.harness.ToolResponseContent;
  *
  * @author Sondera
  */
-enum RequestShape {
+public enum RequestShape {
 
 	/** Model text: action {@code Prompt}, resource {@code Message}, no context. */
 	PROMPT(List.of(Stage.PRE_MODEL, Stage.POST_MODEL)),
@@ -47,7 +47,7 @@ enum RequestShape {
 		this.stages = stages;
 	}
 
-	List<Stage> stages() {
+	public List<Stage> stages() {
 		return this.stages;
 	}
 
@@ -58,7 +58,7 @@ enum RequestShape {
 	 * @param content the content
 	 * @return the shape or {@code null}
 	 */
-	static RequestShape of(Stage stage, Content content) {
+	public static RequestShape of(Stage stage, Content content) {
 		return switch (stage) {
 			case PRE_MODEL, POST_MODEL -> (content instanceof PromptContent) ? PROMPT : null;
 			case PRE_TOOL -> (content instanceof ToolRequestContent) ? TOOL_CALL : null;

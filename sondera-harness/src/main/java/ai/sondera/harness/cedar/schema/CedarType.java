@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package ai.sondera.harness.cedar;
+package ai.sondera.harness.cedar.schema;
 
 import java.util.Map;
 
@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * @author Sondera
  */
-sealed interface CedarType {
+public sealed interface CedarType {
 
 	JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -37,7 +37,7 @@ sealed interface CedarType {
 	ObjectNode toSchema();
 
 	/** Cedar {@code String}. */
-	record StringType() implements CedarType {
+	public record StringType() implements CedarType {
 
 		@Override
 		public ObjectNode toSchema() {
@@ -47,7 +47,7 @@ sealed interface CedarType {
 	}
 
 	/** Cedar {@code Long}: JSON schema {@code integer}. */
-	record LongType() implements CedarType {
+	public record LongType() implements CedarType {
 
 		@Override
 		public ObjectNode toSchema() {
@@ -57,7 +57,7 @@ sealed interface CedarType {
 	}
 
 	/** Cedar {@code decimal}: JSON schema {@code number}, so no fraction is lost. */
-	record DecimalType() implements CedarType {
+	public record DecimalType() implements CedarType {
 
 		@Override
 		public ObjectNode toSchema() {
@@ -67,7 +67,7 @@ sealed interface CedarType {
 	}
 
 	/** Cedar {@code Bool}. */
-	record BooleanType() implements CedarType {
+	public record BooleanType() implements CedarType {
 
 		@Override
 		public ObjectNode toSchema() {
@@ -81,7 +81,7 @@ sealed interface CedarType {
 	 *
 	 * @param element the element type
 	 */
-	record SetType(CedarType element) implements CedarType {
+	public record SetType(CedarType element) implements CedarType {
 
 		@Override
 		public ObjectNode toSchema() {
@@ -97,7 +97,7 @@ sealed interface CedarType {
 	 *
 	 * @param attributes the attributes, in declaration order
 	 */
-	record RecordType(Map<String, Attribute> attributes) implements CedarType {
+	public record RecordType(Map<String, Attribute> attributes) implements CedarType {
 
 		@Override
 		public ObjectNode toSchema() {
@@ -125,9 +125,9 @@ sealed interface CedarType {
 	 * (the value is then only visible in the JSON text)
 	 * @param required whether the JSON schema lists the property as required
 	 */
-	record Attribute(CedarType type, boolean required) {
+	public record Attribute(CedarType type, boolean required) {
 
-		boolean typed() {
+		public boolean typed() {
 			return this.type != null;
 		}
 
