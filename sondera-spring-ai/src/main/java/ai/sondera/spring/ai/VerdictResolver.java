@@ -31,13 +31,15 @@ import ai.sondera.harness.Role;
 import ai.sondera.harness.Stage;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.spring.ai.approval.ApprovalRequest;
-import ai.sondera.spring.ai.approval.ApprovalService.ApprovalOutcome;
 import ai.sondera.spring.ai.approval.ApprovalService;
+import ai.sondera.spring.ai.approval.ApprovalService.ApprovalOutcome;
+import ai.sondera.spring.ai.verdict.Enforcement;
 
 /**
- * Turns an adjudication into a final verdict, ALLOW or DENY: an ALLOW or DENY stands, an
- * ESCALATE goes to approval (its outcome is recorded in the trajectory), and in
- * {@link EnforcementMode#MONITOR} mode everything is allowed and logged. Shared by every
+ * Turns an adjudication into a final verdict: an ALLOW or DENY stands, an ESCALATE goes
+ * to approval (its outcome, ALLOW or DENY, is recorded in the trajectory), except in
+ * monitor mode, where nobody is asked and the adjudication is returned as it is (the
+ * {@link ai.sondera.spring.ai.verdict.VerdictHandler} lets it pass). Shared by every
  * checkpoint, for tools and model turns alike.
  *
  * @author Sondera
@@ -59,25 +61,18 @@ public class VerdictResolver {
 	/**
 	 * Resolve an adjudication.
 	 * @param stage where the step is
-	 * @param mode the enforcement mode
+	 * @param enforcement the effective enforcement
 	 * @param adjudication the harness's answer
 	 * @param content what was adjudicated
 	 * @param toolName the tool, or {@code null} for model text
 	 * @param arguments the tool arguments (empty for model text)
 	 * @param trajectory the trajectory
-	 * @return the final verdict, ALLOW or DENY
+	 * @return the final verdict, ALLOW or DENY (or the adjudication as it is in monitor
+	 * mode)
 	 */
-	public Adjudication resolve(Stage stage, EnforcementMode mode, Adjudication adjudication, Content content,
+	public Adjudication resolve(Stage stage, Enforcement enforcement, Adjudication adjudication, Content content,
 			String toolName, Map<String, Object> arguments, Trajectory trajectory) {
-		if (adjudication.isAllowed()) {
-			return adjudication;
-		}
-		if (mode == EnforcementMode.MONITOR) {
-			logger.warn("Monitor mode: " + ((toolName != null) ? "tool '" + toolName + "'" : "model text") + " at "
-					+ stage + " would be " + adjudication.decision() + ": " + adjudication.reason());
-			return new Adjudication(Decision.ALLOW, adjudication.reason(), adjudication.policies());
-		}
-		if (adjudication.isDenied()) {
+		if (!adjudication.isEscalated() || enforcement.monitor()) {
 			return adjudication;
 		}
 		ApprovalRequest request = new ApprovalRequest(UUID.randomUUID().toString(), stage, toolName, arguments,

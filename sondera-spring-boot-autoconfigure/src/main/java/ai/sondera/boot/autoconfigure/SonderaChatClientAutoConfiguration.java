@@ -28,12 +28,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import ai.sondera.harness.Harness;
+import ai.sondera.spring.ai.SonderaContextKeys;
 import ai.sondera.spring.ai.VerdictResolver;
 import ai.sondera.spring.ai.advisor.ModelTurnGuard;
 import ai.sondera.spring.ai.advisor.SonderaConversationAdvisor;
 import ai.sondera.spring.ai.advisor.SonderaModelTurnAdvisor;
-import ai.sondera.spring.ai.model.ToolCallScreeningInterceptor;
 import ai.sondera.spring.ai.tool.AgentToolCatalog;
+import ai.sondera.spring.ai.verdict.EnforcementResolver;
+import ai.sondera.spring.ai.verdict.FailurePolicy;
+import ai.sondera.spring.ai.verdict.VerdictHandler;
 
 /**
  * Auto-configuration that adds the Sondera advisors to every auto-configured
@@ -50,10 +53,9 @@ public final class SonderaChatClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ModelTurnGuard sonderaModelTurnGuard(SonderaProperties properties, VerdictResolver verdicts) {
-		SonderaProperties.Steer steer = properties.getSteer();
-		return new ModelTurnGuard(verdicts, properties.effectiveMode(), properties.isFailOpen(), steer.getModelMessage(),
-				steer.getRetryInstruction(), steer.getMaxRetries());
+	ModelTurnGuard sonderaModelTurnGuard(SonderaProperties properties, VerdictResolver verdicts,
+			VerdictHandler handler, EnforcementResolver enforcement) {
+		return new ModelTurnGuard(verdicts, handler, enforcement, FailurePolicy.of(properties.isFailOpen()));
 	}
 
 	@Bean
@@ -75,7 +77,7 @@ public final class SonderaChatClientAutoConfiguration {
 		// Tools of auto-configured clients run through the guarded ToolCallingManager:
 		// the marker tells the model boundary not to screen them again.
 		return (builder) -> builder.defaultAdvisors(conversation, modelTurns)
-			.defaultToolContext(Map.of(ToolCallScreeningInterceptor.GUARDED_KEY, true));
+			.defaultToolContext(Map.of(SonderaContextKeys.TOOLS_GUARDED, true));
 	}
 
 }

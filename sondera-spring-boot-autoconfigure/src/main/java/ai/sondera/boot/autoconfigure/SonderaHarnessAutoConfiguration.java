@@ -17,8 +17,9 @@
 package ai.sondera.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,13 +42,14 @@ import ai.sondera.harness.cedar.CedarPolicyHarness;
 import ai.sondera.harness.store.FileTrajectoryStore;
 import ai.sondera.harness.store.InMemoryTrajectoryStore;
 import ai.sondera.harness.store.TrajectoryStore;
-import ai.sondera.spring.ai.EnforcementMode;
 import ai.sondera.spring.ai.observation.AdjudicationObservationConvention;
 import ai.sondera.spring.ai.observation.DecisionCounter;
 import ai.sondera.spring.ai.observation.ObservationAdjudicationListener;
 import ai.sondera.spring.ai.policy.PolicyResources;
 import ai.sondera.spring.ai.reload.PolicyReloader;
-import ai.sondera.spring.ai.tool.ToolEnforcementModes;
+import ai.sondera.spring.ai.verdict.Enforcement;
+import ai.sondera.spring.ai.verdict.EnforcementResolver;
+import ai.sondera.spring.ai.verdict.EnforcementResolver.ToolEnforcement;
 
 /**
  * Auto-configuration of the Cedar policy harness: policies from
@@ -77,6 +79,18 @@ public final class SonderaHarnessAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	EnforcementResolver sonderaEnforcementResolver(SonderaProperties properties) {
+		Map<String, ToolEnforcement> configured = new LinkedHashMap<>();
+		properties.getTools()
+			.forEach((name, tool) -> configured.put(name, new ToolEnforcement(tool.getMode(),
+					(tool.getEnforcement() != null) ? tool.getEnforcement() == SonderaProperties.Enforcement.MONITOR
+							: null)));
+		return new EnforcementResolver(new Enforcement(properties.getMode(),
+				properties.getEnforcement() == SonderaProperties.Enforcement.MONITOR), configured);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	DecisionCounter sonderaDecisionCounter() {
 		return new DecisionCounter();
 	}
@@ -86,15 +100,10 @@ public final class SonderaHarnessAutoConfiguration {
 	CedarPolicyHarness sonderaHarness(SonderaProperties properties, ObjectProvider<TrajectoryStore> store,
 			ResourceLoader resourceLoader, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<AdjudicationObservationConvention> observationConvention,
-			ObjectProvider<ToolEnforcementModes> modes, DecisionCounter decisionCounter,
+			EnforcementResolver enforcement, DecisionCounter decisionCounter,
 			ObjectProvider<AuditLog> auditLog) {
 		ResourcePatternResolver resourcePatternResolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
 		SonderaProperties.Cedar cedar = properties.getCedar();
-		// Modes are configured with the tools; look them up when an adjudication is observed.
-		Function<String, EnforcementMode> mode = (tool) -> {
-			ToolEnforcementModes toolModes = modes.getIfAvailable();
-			return (toolModes != null) ? toolModes.apply(tool) : properties.effectiveMode();
-		};
 		return CedarPolicyHarness.builder()
 			.policies(PolicyResources.load(cedar.getPolicies(), resourcePatternResolver))
 			.store(store.getObject())
@@ -103,7 +112,7 @@ public final class SonderaHarnessAutoConfiguration {
 			.auditLog(auditLog.getIfAvailable(() -> AuditLog.NONE))
 			.listener(AdjudicationListener.of(decisionCounter,
 					new ObservationAdjudicationListener(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
-							observationConvention.getIfAvailable(), mode)))
+							observationConvention.getIfAvailable(), enforcement)))
 			.build();
 	}
 

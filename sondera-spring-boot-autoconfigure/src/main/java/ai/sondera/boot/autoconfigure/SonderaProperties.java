@@ -28,10 +28,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import ai.sondera.harness.audit.AuditDurability;
 import ai.sondera.harness.cedar.EvaluationErrorMode;
 import ai.sondera.spring.ai.EnforcementMode;
-import ai.sondera.spring.ai.advisor.ModelTurnGuard;
 import ai.sondera.spring.ai.advisor.SonderaModelTurnAdvisor.StreamMode;
 import ai.sondera.spring.ai.approval.ApprovalService;
-import ai.sondera.spring.ai.tool.ToolCallGuard;
+import ai.sondera.spring.ai.verdict.DefaultVerdictHandler;
 
 /**
  * Configuration properties of the Sondera policy harness ({@code sondera.*}).
@@ -111,33 +110,6 @@ public class SonderaProperties {
 
 	public void setEnforcement(Enforcement enforcement) {
 		this.enforcement = enforcement;
-	}
-
-	/**
-	 * Return the mode of model turns and of tools without their own: monitor when
-	 * enforcement is off, the configured mode otherwise.
-	 * @return the mode
-	 */
-	public EnforcementMode effectiveMode() {
-		return (this.enforcement == Enforcement.MONITOR) ? EnforcementMode.MONITOR : this.mode;
-	}
-
-	/**
-	 * Return the mode of one tool, or {@code null} if it has none of its own.
-	 * @param tool the tool's settings
-	 * @return the mode, or {@code null}
-	 */
-	public EnforcementMode effectiveMode(ToolSettings tool) {
-		if (tool.getEnforcement() == Enforcement.MONITOR) {
-			return EnforcementMode.MONITOR;
-		}
-		if (tool.getMode() != null) {
-			return tool.getMode();
-		}
-		if (tool.getEnforcement() == Enforcement.ENFORCE && this.enforcement == Enforcement.MONITOR) {
-			return (this.mode != EnforcementMode.MONITOR) ? this.mode : EnforcementMode.STEER;
-		}
-		return null;
 	}
 
 	public boolean isFailOpen() {
@@ -494,19 +466,19 @@ public class SonderaProperties {
 		 * The tool result a steered model receives when a tool call is denied; '{tool}'
 		 * and '{reason}' are replaced.
 		 */
-		private String toolMessage = ToolCallGuard.DEFAULT_STEER_MESSAGE;
+		private String toolMessage = DefaultVerdictHandler.DEFAULT_TOOL_MESSAGE;
 
 		/**
 		 * The answer that replaces denied model text in steer mode; '{reason}' is
 		 * replaced.
 		 */
-		private String modelMessage = ModelTurnGuard.DEFAULT_REFUSAL;
+		private String modelMessage = DefaultVerdictHandler.DEFAULT_REFUSAL;
 
 		/**
 		 * What the model is told when it is asked again after its answer was denied;
 		 * '{reason}' is replaced.
 		 */
-		private String retryInstruction = ModelTurnGuard.DEFAULT_RETRY_INSTRUCTION;
+		private String retryInstruction = DefaultVerdictHandler.DEFAULT_RETRY_INSTRUCTION;
 
 		/**
 		 * How often the model is asked again after its answer was denied, before the

@@ -40,7 +40,6 @@ import org.springframework.util.StringUtils;
 
 import ai.sondera.harness.Harness;
 import ai.sondera.harness.PolicyAdministration;
-import ai.sondera.spring.ai.EnforcementMode;
 import ai.sondera.spring.ai.VerdictResolver;
 import ai.sondera.spring.ai.approval.ApprovalHandler;
 import ai.sondera.spring.ai.approval.ApprovalObservationConvention;
@@ -51,8 +50,11 @@ import ai.sondera.spring.ai.tool.AgentToolCatalog;
 import ai.sondera.spring.ai.tool.GuardedToolCallingManagerPostProcessor;
 import ai.sondera.spring.ai.tool.StartupToolValidator;
 import ai.sondera.spring.ai.tool.ToolCallGuard;
-import ai.sondera.spring.ai.tool.ToolEnforcementModes;
 import ai.sondera.spring.ai.tool.ToolMethodPolicyAspect;
+import ai.sondera.spring.ai.verdict.DefaultVerdictHandler;
+import ai.sondera.spring.ai.verdict.EnforcementResolver;
+import ai.sondera.spring.ai.verdict.FailurePolicy;
+import ai.sondera.spring.ai.verdict.VerdictHandler;
 
 /**
  * Auto-configuration that puts every Spring AI tool call under policy: the
@@ -107,38 +109,32 @@ public final class SonderaToolAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ToolEnforcementModes sonderaToolEnforcementModes(SonderaProperties properties) {
-		Map<String, EnforcementMode> configured = new LinkedHashMap<>();
-		properties.getTools().forEach((name, settings) -> {
-			EnforcementMode mode = properties.effectiveMode(settings);
-			if (mode != null) {
-				configured.put(name, mode);
-			}
-		});
-		return new ToolEnforcementModes(properties.effectiveMode(), configured);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	VerdictResolver sonderaVerdictResolver(ApprovalService approvals) {
 		return new VerdictResolver(approvals);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ToolCallGuard sonderaToolCallGuard(SonderaProperties properties, VerdictResolver verdicts,
-			AgentToolCatalog catalog, ToolEnforcementModes modes) {
-		return new ToolCallGuard(verdicts, catalog, modes, properties.isFailOpen(),
-				properties.getSteer().getToolMessage());
+	VerdictHandler sonderaVerdictHandler(SonderaProperties properties) {
+		SonderaProperties.Steer steer = properties.getSteer();
+		return new DefaultVerdictHandler(steer.getToolMessage(), steer.getModelMessage(), steer.getRetryInstruction(),
+				steer.getMaxRetries());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolCallGuard sonderaToolCallGuard(SonderaProperties properties, VerdictResolver verdicts, VerdictHandler handler,
+			AgentToolCatalog catalog, EnforcementResolver enforcement) {
+		return new ToolCallGuard(verdicts, handler, catalog, enforcement, FailurePolicy.of(properties.isFailOpen()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	StartupToolValidator sonderaStartupToolValidator(SonderaProperties properties, AgentToolCatalog catalog,
-			ToolEnforcementModes modes, ListableBeanFactory beanFactory, Harness harness) {
+			EnforcementResolver enforcement, ListableBeanFactory beanFactory, Harness harness) {
 		List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
 				: List.of();
-		return new StartupToolValidator(catalog, modes, beanFactory, packages,
+		return new StartupToolValidator(catalog, enforcement, beanFactory, packages,
 				(harness instanceof PolicyAdministration administration) ? administration : null,
 				properties.getCedar().getStartupValidation() == SonderaProperties.StartupValidation.FAIL);
 	}

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import ai.sondera.harness.Trajectory;
 
 /**
- * The trajectory of one ChatClient call, carried in the advisor context so that every
+ * The trajectory of one ChatClient call, carried in the advisor context (under
+ * {@link ai.sondera.spring.ai.SonderaContextKeys#CALL}) so that every
  * model turn and tool call of the call reaches it (on any thread).
  *
  * @param trajectory the trajectory
@@ -29,9 +30,6 @@ import ai.sondera.harness.Trajectory;
  * @author Sondera
  */
 record ConversationCall(Trajectory trajectory, AtomicBoolean promptChecked) {
-
-	/** The advisor-context key. */
-	static final String CONTEXT_KEY = "sondera.call";
 
 	ConversationCall(Trajectory trajectory) {
 		this(trajectory, new AtomicBoolean());

@@ -25,9 +25,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import ai.sondera.harness.Adjudication;
-import ai.sondera.harness.Stage;
 import ai.sondera.harness.Trajectory;
+import ai.sondera.spring.ai.verdict.Checkpoint;
+import ai.sondera.spring.ai.verdict.VerdictAction;
 
 /**
  * Releases a streamed answer in steps: the text received so far is adjudicated every
@@ -76,14 +76,14 @@ final class IncrementalRelease {
 		if (sofar.length() == this.checkedLength || sofar.isBlank()) {
 			return drain();
 		}
-		return Mono.fromCallable(() -> this.guard.checkAnswer(this.trajectory, sofar))
+		return Mono.fromCallable(() -> this.guard.checkAnswer(this.trajectory, sofar, Checkpoint.releasedAnswer()))
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMapMany((verdict) -> {
-				if (verdict.isAllowed()) {
+			.flatMapMany((action) -> {
+				if (action instanceof VerdictAction.Proceed) {
 					this.checkedLength = sofar.length();
 					return drain();
 				}
-				return deny(request, verdict);
+				return deny(request, action);
 			});
 	}
 
@@ -93,11 +93,10 @@ final class IncrementalRelease {
 		return Flux.fromIterable(released);
 	}
 
-	private Flux<ChatClientResponse> deny(ChatClientRequest request, Adjudication verdict) {
+	private Flux<ChatClientResponse> deny(ChatClientRequest request, VerdictAction action) {
 		this.denied = true;
 		this.pending.clear();
-		return Flux.just(SonderaModelTurnAdvisor.answer(request, this.guard.refuseOrThrow(Stage.POST_MODEL, verdict),
-				null));
+		return Flux.just(SonderaModelTurnAdvisor.answer(request, SonderaModelTurnAdvisor.replacement(action), null));
 	}
 
 }

@@ -13,7 +13,6 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package ai.sondera.spring.ai.advisor;
 
 import java.util.List;
@@ -24,77 +23,57 @@ import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.MessageType;
 
 import ai.sondera.harness.Adjudication;
-import ai.sondera.harness.Decision;
-import ai.sondera.harness.PolicyViolationException;
 import ai.sondera.harness.PromptContent;
 import ai.sondera.harness.Role;
 import ai.sondera.harness.Stage;
 import ai.sondera.harness.Trajectory;
-import ai.sondera.spring.ai.EnforcementMode;
 import ai.sondera.spring.ai.VerdictResolver;
+import ai.sondera.spring.ai.verdict.Checkpoint;
+import ai.sondera.spring.ai.verdict.Enforcement;
+import ai.sondera.spring.ai.verdict.EnforcementResolver;
+import ai.sondera.spring.ai.verdict.FailurePolicy;
+import ai.sondera.spring.ai.verdict.VerdictAction;
+import ai.sondera.spring.ai.verdict.VerdictHandler;
 
 /**
  * The checkpoints of a model turn: PRE_MODEL on the system and user text about to be
- * sent, POST_MODEL on the text the model produced, with escalation and monitor mode
- * resolved, and what a denial turns into.
+ * sent, POST_MODEL on the text the model produced. Adjudicates, resolves escalations, and
+ * asks the {@link VerdictHandler} what the verdict does.
  *
  * @author Sondera
  */
 public class ModelTurnGuard {
 
-	/** The default answer when model text is denied in steer mode. */
-	public static final String DEFAULT_REFUSAL = "I can't help with that: it was blocked by policy ({reason}).";
-
-	/** The default instruction that asks the model again after its answer was denied. */
-	public static final String DEFAULT_RETRY_INSTRUCTION = "Your previous answer was not allowed by policy: {reason}. "
-			+ "Answer again without that content.";
-
 	private final VerdictResolver verdicts;
 
-	private final EnforcementMode mode;
+	private final VerdictHandler handler;
 
-	private final boolean failOpen;
+	private final EnforcementResolver enforcement;
 
-	private final String refusal;
-
-	private final String retryInstruction;
-
-	private final int maxRetries;
+	private final FailurePolicy failures;
 
 	/**
 	 * Create a guard.
-	 * @param verdicts resolves escalations and monitor mode
-	 * @param mode what a denial does
-	 * @param failOpen whether an error in the harness lets the text through
-	 * @param refusal the answer that replaces denied text in steer mode ({reason})
-	 * @param retryInstruction what the model is told before it is asked again ({reason})
-	 * @param maxRetries how often a denied answer is asked again in steer mode
+	 * @param verdicts resolves escalations
+	 * @param handler decides what a verdict does
+	 * @param enforcement gives the enforcement of model text
+	 * @param failures what a failed check means
 	 */
-	public ModelTurnGuard(VerdictResolver verdicts, EnforcementMode mode, boolean failOpen, String refusal,
-			String retryInstruction, int maxRetries) {
+	public ModelTurnGuard(VerdictResolver verdicts, VerdictHandler handler, EnforcementResolver enforcement,
+			FailurePolicy failures) {
 		this.verdicts = Objects.requireNonNull(verdicts, "'verdicts' must not be null");
-		this.mode = Objects.requireNonNull(mode, "'mode' must not be null");
-		this.failOpen = failOpen;
-		this.refusal = Objects.requireNonNull(refusal, "'refusal' must not be null");
-		this.retryInstruction = Objects.requireNonNull(retryInstruction, "'retryInstruction' must not be null");
-		this.maxRetries = maxRetries;
-	}
-
-	/**
-	 * Return how often a denied answer is asked again.
-	 * @return the number of retries
-	 */
-	public int maxRetries() {
-		return this.maxRetries;
+		this.handler = Objects.requireNonNull(handler, "'handler' must not be null");
+		this.enforcement = Objects.requireNonNull(enforcement, "'enforcement' must not be null");
+		this.failures = Objects.requireNonNull(failures, "'failures' must not be null");
 	}
 
 	/**
 	 * Adjudicate the system messages and the last user message of a request.
 	 * @param trajectory the trajectory
 	 * @param messages the messages about to be sent
-	 * @return the final verdict, ALLOW or DENY
+	 * @return what to do: proceed, or what replaces the model's answer
 	 */
-	public Adjudication checkPrompt(Trajectory trajectory, List<Message> messages) {
+	public VerdictAction checkPrompt(Trajectory trajectory, List<Message> messages) {
 		Message lastUser = null;
 		for (Message message : messages) {
 			if (message.getMessageType() == MessageType.USER) {
@@ -104,62 +83,42 @@ public class ModelTurnGuard {
 		for (Message message : messages) {
 			boolean system = message.getMessageType() == MessageType.SYSTEM;
 			if (system || message == lastUser) {
-				Adjudication verdict = check(trajectory, Stage.PRE_MODEL, system ? Role.SYSTEM : Role.USER,
+				VerdictAction action = check(trajectory, Checkpoint.prompt(), system ? Role.SYSTEM : Role.USER,
 						message.getText());
-				if (!verdict.isAllowed()) {
-					return verdict;
+				if (!(action instanceof VerdictAction.Proceed)) {
+					return action;
 				}
 			}
 		}
-		return new Adjudication(Decision.ALLOW, "Allowed by all policies", List.of());
+		return VerdictAction.PROCEED;
 	}
 
 	/**
 	 * Adjudicate the text a model produced.
 	 * @param trajectory the trajectory
 	 * @param text the text
-	 * @return the final verdict, ALLOW or DENY
+	 * @param checkpoint the answer checkpoint (which attempt, or a partly released one)
+	 * @return what to do with the answer
 	 */
-	public Adjudication checkAnswer(Trajectory trajectory, String text) {
-		return check(trajectory, Stage.POST_MODEL, Role.MODEL, text);
+	public VerdictAction checkAnswer(Trajectory trajectory, String text, Checkpoint checkpoint) {
+		return check(trajectory, checkpoint, Role.MODEL, text);
 	}
 
-	private Adjudication check(Trajectory trajectory, Stage stage, Role role, String text) {
+	private VerdictAction check(Trajectory trajectory, Checkpoint checkpoint, Role role, String text) {
+		Stage stage = checkpoint.stage();
 		PromptContent content = new PromptContent((text != null) ? text : "");
+		Enforcement enforcement = this.enforcement.forModelText();
 		Adjudication adjudication;
 		try {
 			adjudication = trajectory.adjudicate(stage, role, content);
 		}
 		catch (RuntimeException ex) {
-			adjudication = new Adjudication(this.failOpen ? Decision.ALLOW : Decision.DENY,
-					"Policy check failed, " + (this.failOpen ? "allowed because fail-open is set: "
-							: "denied to fail closed: ") + ex.getMessage(), List.of());
+			adjudication = this.failures.adjudicate("model text at " + stage, ex);
 			VerdictResolver.record(trajectory, stage, content, adjudication);
 		}
-		return this.verdicts.resolve(stage, this.mode, adjudication, content, null, Map.of(), trajectory);
-	}
-
-	/**
-	 * Enforce a denial: throw in block mode, otherwise return the refusal text.
-	 * @param stage where the text was denied
-	 * @param verdict the denial
-	 * @return the refusal
-	 * @throws PolicyViolationException in block mode
-	 */
-	public String refuseOrThrow(Stage stage, Adjudication verdict) {
-		if (this.mode == EnforcementMode.BLOCK) {
-			throw new PolicyViolationException(stage, verdict);
-		}
-		return this.refusal.replace("{reason}", verdict.reason());
-	}
-
-	/**
-	 * Return the instruction that asks the model again.
-	 * @param verdict the denial of its previous answer
-	 * @return the instruction
-	 */
-	public String retryInstruction(Adjudication verdict) {
-		return this.retryInstruction.replace("{reason}", verdict.reason());
+		Adjudication verdict = this.verdicts.resolve(stage, enforcement, adjudication, content, null, Map.of(),
+				trajectory);
+		return this.handler.handle(checkpoint, verdict, enforcement);
 	}
 
 }

@@ -46,8 +46,8 @@ import ai.sondera.harness.PromptContent;
 import ai.sondera.harness.Role;
 import ai.sondera.harness.Stage;
 import ai.sondera.harness.Trajectory;
+import ai.sondera.spring.ai.SonderaContextKeys;
 import ai.sondera.spring.ai.tool.AgentToolCatalog;
-import ai.sondera.spring.ai.tool.GuardedToolCallingManager;
 
 /**
  * Opens the trajectory of a ChatClient call and hands it to everything inside the call:
@@ -68,8 +68,11 @@ public class SonderaConversationAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private static final Log logger = LogFactory.getLog(SonderaConversationAdvisor.class);
 
-	/** Advisor parameter that turns model-turn policies off for a client or call. */
-	public static final String DISABLED = "sondera.disabled";
+	/**
+	 * Advisor parameter that turns model-turn policies off for a client or call (the
+	 * same as {@link SonderaContextKeys#DISABLED}).
+	 */
+	public static final String DISABLED = SonderaContextKeys.DISABLED;
 
 	/** Outside the tool-calling loop, inside memory advisors. */
 	public static final int ORDER = ToolCallingAdvisor.DEFAULT_ORDER - 50;
@@ -140,7 +143,7 @@ public class SonderaConversationAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private static boolean skip(ChatClientRequest request) {
 		return Boolean.TRUE.equals(request.context().get(DISABLED))
-				|| request.context().get(ConversationCall.CONTEXT_KEY) != null;
+				|| request.context().get(SonderaContextKeys.CALL) != null;
 	}
 
 	private Opened open(ChatClientRequest request) {
@@ -210,9 +213,9 @@ public class SonderaConversationAdvisor implements CallAdvisor, StreamAdvisor {
 		Prompt prompt = request.prompt();
 		if (prompt.getOptions() instanceof ToolCallingChatOptions options) {
 			prompt = new Prompt(prompt.getInstructions(),
-					options.mutate().toolContext(GuardedToolCallingManager.TRAJECTORY_KEY, call.trajectory()).build());
+					options.mutate().toolContext(SonderaContextKeys.TRAJECTORY, call.trajectory()).build());
 		}
-		return request.mutate().prompt(prompt).context(ConversationCall.CONTEXT_KEY, call).build();
+		return request.mutate().prompt(prompt).context(SonderaContextKeys.CALL, call).build();
 	}
 
 	private static List<ToolDefinition> definitions(Prompt prompt) {

@@ -37,8 +37,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import ai.sondera.harness.Adjudication;
-import ai.sondera.harness.Stage;
+import ai.sondera.spring.ai.SonderaContextKeys;
+import ai.sondera.spring.ai.verdict.Checkpoint;
+import ai.sondera.spring.ai.verdict.VerdictAction;
 
 /**
  * Puts every model turn of a ChatClient call under policy, including the turns inside the
@@ -94,9 +95,9 @@ public class SonderaModelTurnAdvisor implements CallAdvisor, StreamAdvisor {
 		if (call == null) {
 			return chain.nextCall(request);
 		}
-		Adjudication prompt = checkPromptOnce(call, request);
-		if (prompt != null) {
-			return answer(request, this.guard.refuseOrThrow(Stage.PRE_MODEL, prompt), null);
+		VerdictAction prompt = checkPromptOnce(call, request);
+		if (!(prompt instanceof VerdictAction.Proceed)) {
+			return answer(request, replacement(prompt), null);
 		}
 		ChatClientRequest current = request;
 		ChatClientResponse response = chain.nextCall(current);
@@ -105,15 +106,14 @@ public class SonderaModelTurnAdvisor implements CallAdvisor, StreamAdvisor {
 			if (text.isBlank()) {
 				return response;
 			}
-			Adjudication verdict = this.guard.checkAnswer(call.trajectory(), text);
-			if (verdict.isAllowed()) {
+			VerdictAction action = this.guard.checkAnswer(call.trajectory(), text, Checkpoint.answer(attempt));
+			if (action instanceof VerdictAction.Proceed) {
 				return response;
 			}
-			String refusal = this.guard.refuseOrThrow(Stage.POST_MODEL, verdict);
-			if (attempt >= this.guard.maxRetries()) {
-				return answer(current, refusal, response.chatResponse());
+			if (!(action instanceof VerdictAction.ReAsk reAsk)) {
+				return answer(current, replacement(action), response.chatResponse());
 			}
-			current = withInstruction(current, this.guard.retryInstruction(verdict));
+			current = withInstruction(current, reAsk.instruction());
 			response = chain.copy(this).nextCall(current);
 		}
 	}
@@ -125,9 +125,9 @@ public class SonderaModelTurnAdvisor implements CallAdvisor, StreamAdvisor {
 			return chain.nextStream(request);
 		}
 		return Flux.defer(() -> {
-			Adjudication prompt = checkPromptOnce(call, request);
-			if (prompt != null) {
-				return Flux.just(answer(request, this.guard.refuseOrThrow(Stage.PRE_MODEL, prompt), null));
+			VerdictAction prompt = checkPromptOnce(call, request);
+			if (!(prompt instanceof VerdictAction.Proceed)) {
+				return Flux.just(answer(request, replacement(prompt), null));
 			}
 			return (this.streamMode == StreamMode.HOLD) ? hold(request, chain, call, 0)
 					: new IncrementalRelease(this.guard, call.trajectory(), this.chunkSize).release(request,
@@ -144,32 +144,46 @@ public class SonderaModelTurnAdvisor implements CallAdvisor, StreamAdvisor {
 			if (text.isBlank()) {
 				return Flux.fromIterable(chunks);
 			}
-			return Mono.fromCallable(() -> this.guard.checkAnswer(call.trajectory(), text))
+			return Mono.fromCallable(() -> this.guard.checkAnswer(call.trajectory(), text, Checkpoint.answer(attempt)))
 				.subscribeOn(Schedulers.boundedElastic())
-				.flatMapMany((verdict) -> {
-					if (verdict.isAllowed()) {
+				.flatMapMany((action) -> {
+					if (action instanceof VerdictAction.Proceed) {
 						return Flux.fromIterable(chunks);
 					}
-					String refusal = this.guard.refuseOrThrow(Stage.POST_MODEL, verdict);
-					if (attempt >= this.guard.maxRetries()) {
-						return Flux.just(answer(request, refusal, null));
+					if (action instanceof VerdictAction.ReAsk reAsk) {
+						return hold(withInstruction(request, reAsk.instruction()), chain, call, attempt + 1);
 					}
-					return hold(withInstruction(request, this.guard.retryInstruction(verdict)), chain, call,
-							attempt + 1);
+					return Flux.just(answer(request, replacement(action), null));
 				});
 		});
 	}
 
-	private Adjudication checkPromptOnce(ConversationCall call, ChatClientRequest request) {
+	private VerdictAction checkPromptOnce(ConversationCall call, ChatClientRequest request) {
 		if (!call.promptChecked().compareAndSet(false, true)) {
-			return null;
+			return VerdictAction.PROCEED;
 		}
-		Adjudication verdict = this.guard.checkPrompt(call.trajectory(), request.prompt().getInstructions());
-		return verdict.isAllowed() ? null : verdict;
+		return this.guard.checkPrompt(call.trajectory(), request.prompt().getInstructions());
+	}
+
+	/**
+	 * Carry out an action that stops model text: the text that replaces it, or the
+	 * exception thrown.
+	 */
+	static String replacement(VerdictAction action) {
+		if (action instanceof VerdictAction.Reject reject) {
+			throw reject.exception();
+		}
+		if (action instanceof VerdictAction.Replace replace) {
+			return replace.message();
+		}
+		if (action instanceof VerdictAction.ReAsk reAsk) {
+			return reAsk.instruction();
+		}
+		throw new IllegalArgumentException("The action proceeds: there is no replacement");
 	}
 
 	private static ConversationCall call(ChatClientRequest request) {
-		return (request.context().get(ConversationCall.CONTEXT_KEY) instanceof ConversationCall call) ? call : null;
+		return (request.context().get(SonderaContextKeys.CALL) instanceof ConversationCall call) ? call : null;
 	}
 
 	static String text(ChatResponse response) {

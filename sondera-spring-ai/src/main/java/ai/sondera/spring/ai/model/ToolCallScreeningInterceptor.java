@@ -35,13 +35,14 @@ import org.springframework.ai.tool.ToolCallback;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
-import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.Harness;
-import ai.sondera.harness.Stage;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.json.ModelJson;
+import ai.sondera.spring.ai.GuardedExecution;
+import ai.sondera.spring.ai.SonderaContextKeys;
 import ai.sondera.spring.ai.tool.AgentToolCatalog;
 import ai.sondera.spring.ai.tool.ToolCallGuard;
+import ai.sondera.spring.ai.verdict.VerdictAction;
 
 /**
  * Screens tool calls at the model boundary, for chat clients whose tools run where no
@@ -55,16 +56,13 @@ import ai.sondera.spring.ai.tool.ToolCallGuard;
  * call throws; in steer mode the model is asked again at once with the denial as the
  * call's result (calls allowed in the same turn are not run then; the model may ask
  * again). A denied result is replaced by the denial before the model sees it. Requests
- * whose tool context carries {@link #GUARDED_KEY} (set on auto-configured clients, whose
+ * whose tool context carries {@link SonderaContextKeys#TOOLS_GUARDED} (set on auto-configured clients, whose
  * tools are guarded at execution) pass through unscreened, so no step is adjudicated
  * twice.
  *
  * @author Sondera
  */
 public class ToolCallScreeningInterceptor implements MethodInterceptor {
-
-	/** The tool-context key that marks requests whose tool calls are guarded elsewhere. */
-	public static final String GUARDED_KEY = "sondera.tools-guarded";
 
 	private static final int MAX_STEER_ROUNDS = 3;
 
@@ -106,18 +104,11 @@ public class ToolCallScreeningInterceptor implements MethodInterceptor {
 		if ("stream".equals(method)) {
 			return Flux.defer(() -> screenStream(prompt, options)).subscribeOn(Schedulers.boundedElastic());
 		}
-		Trajectory trajectory = this.harness.initialize(this.catalog.include(definitions(options)), null);
-		try {
-			List<Message> messages = screenToolResults(prompt.getInstructions(), trajectory);
-			ChatResponse response = screen(messages, options, trajectory,
-					this.target.call(new Prompt(messages, options)));
-			trajectory.finish();
-			return response;
-		}
-		catch (RuntimeException ex) {
-			trajectory.fail(String.valueOf(ex.getMessage()));
-			throw ex;
-		}
+		return GuardedExecution.run(this.harness, null, () -> this.catalog.include(definitions(options)),
+				(trajectory) -> {
+					List<Message> messages = screenToolResults(prompt.getInstructions(), trajectory);
+					return screen(messages, options, trajectory, this.target.call(new Prompt(messages, options)));
+				});
 	}
 
 	/**
@@ -125,19 +116,14 @@ public class ToolCallScreeningInterceptor implements MethodInterceptor {
 	 * they carry may run; otherwise go on as for a call.
 	 */
 	private Flux<ChatResponse> screenStream(Prompt prompt, ToolCallingChatOptions options) {
-		Trajectory trajectory = this.harness.initialize(this.catalog.include(definitions(options)), null);
-		try {
-			List<Message> messages = screenToolResults(prompt.getInstructions(), trajectory);
-			List<ChatResponse> chunks = this.target.stream(new Prompt(messages, options)).collectList().block();
-			ChatResponse turn = aggregate((chunks != null) ? chunks : List.of());
-			ChatResponse response = screen(messages, options, trajectory, turn);
-			trajectory.finish();
-			return (response == turn) ? Flux.fromIterable(chunks) : Flux.just(response);
-		}
-		catch (RuntimeException ex) {
-			trajectory.fail(String.valueOf(ex.getMessage()));
-			throw ex;
-		}
+		return GuardedExecution.run(this.harness, null, () -> this.catalog.include(definitions(options)),
+				(trajectory) -> {
+					List<Message> messages = screenToolResults(prompt.getInstructions(), trajectory);
+					List<ChatResponse> chunks = this.target.stream(new Prompt(messages, options)).collectList().block();
+					ChatResponse turn = aggregate((chunks != null) ? chunks : List.of());
+					ChatResponse response = screen(messages, options, trajectory, turn);
+					return (response == turn) ? Flux.fromIterable(chunks) : Flux.just(response);
+				});
 	}
 
 	/**
@@ -196,16 +182,16 @@ public class ToolCallScreeningInterceptor implements MethodInterceptor {
 		List<ToolResponseMessage.ToolResponse> responses = new ArrayList<>();
 		boolean denied = false;
 		for (AssistantMessage.ToolCall call : toolCalls.getToolCalls()) {
-			Adjudication verdict = this.guard
+			VerdictAction action = this.guard
 				.checkCall(call.name(), () -> ModelJson.readArguments(call.arguments()), trajectory)
-				.verdict();
-			if (verdict.isAllowed()) {
+				.action();
+			if (action instanceof VerdictAction.Proceed) {
 				responses.add(new ToolResponseMessage.ToolResponse(call.id(), call.name(), NOT_RUN));
 			}
 			else {
 				denied = true;
 				responses.add(new ToolResponseMessage.ToolResponse(call.id(), call.name(),
-						this.guard.steerOrThrow(Stage.PRE_TOOL, call.name(), verdict)));
+						ToolCallGuard.message(action)));
 			}
 		}
 		return denied ? responses : List.of();
@@ -221,10 +207,10 @@ public class ToolCallScreeningInterceptor implements MethodInterceptor {
 		}
 		List<ToolResponseMessage.ToolResponse> screened = new ArrayList<>();
 		for (ToolResponseMessage.ToolResponse result : results.getResponses()) {
-			Adjudication verdict = this.guard.checkResult(result.name(),
+			VerdictAction action = this.guard.checkResult(result.name(),
 					() -> ModelJson.readResult(result.responseData()), Map.of(), trajectory);
-			screened.add(verdict.isAllowed() ? result : new ToolResponseMessage.ToolResponse(result.id(),
-					result.name(), this.guard.steerOrThrow(Stage.POST_TOOL, result.name(), verdict)));
+			screened.add((action instanceof VerdictAction.Proceed) ? result : new ToolResponseMessage.ToolResponse(
+					result.id(), result.name(), ToolCallGuard.message(action)));
 		}
 		List<Message> copy = new ArrayList<>(messages.subList(0, messages.size() - 1));
 		copy.add(ToolResponseMessage.builder().responses(screened).metadata(results.getMetadata()).build());
@@ -245,7 +231,7 @@ public class ToolCallScreeningInterceptor implements MethodInterceptor {
 
 	private static boolean guardedElsewhere(ToolCallingChatOptions options) {
 		Map<String, Object> toolContext = options.getToolContext();
-		return toolContext != null && Boolean.TRUE.equals(toolContext.get(GUARDED_KEY));
+		return toolContext != null && Boolean.TRUE.equals(toolContext.get(SonderaContextKeys.TOOLS_GUARDED));
 	}
 
 	private static List<org.springframework.ai.tool.definition.ToolDefinition> definitions(

@@ -17,7 +17,6 @@
 package ai.sondera.spring.ai.observation;
 
 import java.util.Objects;
-import java.util.function.Function;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -30,6 +29,8 @@ import ai.sondera.harness.ToolRequestContent;
 import ai.sondera.harness.ToolResponseContent;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.spring.ai.EnforcementMode;
+import ai.sondera.spring.ai.verdict.Enforcement;
+import ai.sondera.spring.ai.verdict.EnforcementResolver;
 
 /**
  * Records one Micrometer {@link Observation} per adjudication ({@code sondera.adjudication}),
@@ -45,19 +46,19 @@ public class ObservationAdjudicationListener implements AdjudicationListener {
 
 	private final AdjudicationObservationConvention convention;
 
-	private final Function<String, EnforcementMode> modes;
+	private final EnforcementResolver enforcement;
 
 	/**
 	 * Create a listener.
 	 * @param registry the observation registry
 	 * @param convention a custom convention, or {@code null} for the default
-	 * @param modes the enforcement mode by tool name ({@code null} for model text)
+	 * @param enforcement the enforcement of each tool and of model text
 	 */
 	public ObservationAdjudicationListener(ObservationRegistry registry, AdjudicationObservationConvention convention,
-			Function<String, EnforcementMode> modes) {
+			EnforcementResolver enforcement) {
 		this.registry = Objects.requireNonNull(registry, "'registry' must not be null");
 		this.convention = convention;
-		this.modes = Objects.requireNonNull(modes, "'modes' must not be null");
+		this.enforcement = Objects.requireNonNull(enforcement, "'enforcement' must not be null");
 	}
 
 	@Override
@@ -66,11 +67,11 @@ public class ObservationAdjudicationListener implements AdjudicationListener {
 			return Completion.NONE;
 		}
 		String tool = tool(content);
-		EnforcementMode mode = this.modes.apply(tool);
+		Enforcement enforcement = this.enforcement.forTool(tool);
 		AdjudicationObservationContext context = new AdjudicationObservationContext(stage,
 				(tool != null) ? tool : "none", trajectory.agent().name(),
-				(mode == EnforcementMode.BLOCK) ? "block" : "steer",
-				(mode == EnforcementMode.MONITOR) ? "monitor" : "enforce");
+				(enforcement.mode() == EnforcementMode.BLOCK) ? "block" : "steer",
+				enforcement.monitor() ? "monitor" : "enforce");
 		Observation observation = Observation
 			.createNotStarted(this.convention, DEFAULT, () -> context, this.registry)
 			.start();

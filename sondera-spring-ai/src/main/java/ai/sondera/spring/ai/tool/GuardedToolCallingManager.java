@@ -36,21 +36,20 @@ import org.springframework.ai.tool.definition.ToolDefinition;
 
 import ai.sondera.harness.Harness;
 import ai.sondera.harness.Trajectory;
+import ai.sondera.spring.ai.GuardedExecution;
+import ai.sondera.spring.ai.SonderaContextKeys;
 
 /**
  * A {@link ToolCallingManager} that puts every tool call under policy: before the
  * delegate executes a round of tool calls, each tool (given in the options or resolved
  * by name) is replaced by a {@link GuardedToolCallback} bound to the round's trajectory.
- * The trajectory comes from the tool context ({@link #TRAJECTORY_KEY}) when an outer
+ * The trajectory comes from the tool context ({@link SonderaContextKeys#TRAJECTORY}) when an outer
  * component (the ChatClient advisor) keeps one per conversation; otherwise each round
  * gets its own.
  *
  * @author Sondera
  */
 public class GuardedToolCallingManager implements ToolCallingManager {
-
-	/** The tool-context key of the conversation's {@link Trajectory}. */
-	public static final String TRAJECTORY_KEY = "sondera.trajectory";
 
 	private final ToolCallingManager delegate;
 
@@ -99,33 +98,23 @@ public class GuardedToolCallingManager implements ToolCallingManager {
 				? toolOptions : ToolCallingChatOptions.builder().build();
 		List<ToolCallback> tools = tools(options, chatResponse);
 		Map<String, Object> toolContext = options.getToolContext();
-		Trajectory bound = (toolContext != null && toolContext.get(TRAJECTORY_KEY) instanceof Trajectory trajectory)
-				? trajectory : null;
-		Trajectory trajectory = (bound != null) ? bound
-				: this.harness.initialize(this.catalog.include(definitions(tools)), null);
-		List<ToolCallback> guarded = new ArrayList<>(tools.size());
-		for (ToolCallback tool : tools) {
-			ToolCallback real = (tool instanceof GuardedToolCallback guardedTool) ? guardedTool.getDelegate() : tool;
-			guarded.add(new GuardedToolCallback(real, this.guard, trajectory));
-		}
-		ToolCallingChatOptions guardedOptions = options.mutate()
-			.toolCallbacks(guarded)
-			.toolContext(TRAJECTORY_KEY, trajectory)
-			.build();
-		try {
-			ToolExecutionResult result = this.delegate
-				.executeToolCalls(new Prompt(prompt.getInstructions(), guardedOptions), chatResponse);
-			if (bound == null) {
-				trajectory.finish();
-			}
-			return result;
-		}
-		catch (RuntimeException ex) {
-			if (bound == null) {
-				trajectory.fail(String.valueOf(ex.getMessage()));
-			}
-			throw ex;
-		}
+		Trajectory bound = (toolContext != null
+				&& toolContext.get(SonderaContextKeys.TRAJECTORY) instanceof Trajectory trajectory) ? trajectory : null;
+		return GuardedExecution.run(this.harness, bound, () -> this.catalog.include(definitions(tools)),
+				(trajectory) -> {
+					List<ToolCallback> guarded = new ArrayList<>(tools.size());
+					for (ToolCallback tool : tools) {
+						ToolCallback real = (tool instanceof GuardedToolCallback guardedTool) ? guardedTool.getDelegate()
+								: tool;
+						guarded.add(new GuardedToolCallback(real, this.guard, trajectory));
+					}
+					ToolCallingChatOptions guardedOptions = options.mutate()
+						.toolCallbacks(guarded)
+						.toolContext(SonderaContextKeys.TRAJECTORY, trajectory)
+						.build();
+					return this.delegate.executeToolCalls(new Prompt(prompt.getInstructions(), guardedOptions),
+							chatResponse);
+				});
 	}
 
 	private List<ToolCallback> tools(ToolCallingChatOptions options, ChatResponse chatResponse) {

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import ai.sondera.harness.PolicyAdministration;
+import ai.sondera.spring.ai.verdict.EnforcementResolver;
 
 /**
  * Once every bean exists, finds the application's tools (tool beans, {@code @Tool}
@@ -42,7 +43,7 @@ public class StartupToolValidator implements SmartInitializingSingleton {
 
 	private final AgentToolCatalog catalog;
 
-	private final ToolEnforcementModes modes;
+	private final EnforcementResolver enforcement;
 
 	private final ListableBeanFactory beanFactory;
 
@@ -55,7 +56,7 @@ public class StartupToolValidator implements SmartInitializingSingleton {
 	/**
 	 * Create a validator.
 	 * @param catalog the agent's tools
-	 * @param modes receives the modes set with {@link ToolPolicy}
+	 * @param enforcement receives the modes set with {@link ToolPolicy}
 	 * @param beanFactory where tool beans are found
 	 * @param basePackages the application's packages, scanned for classes with
 	 * {@code @Tool} methods (tools passed per request)
@@ -63,10 +64,10 @@ public class StartupToolValidator implements SmartInitializingSingleton {
 	 * @param failOnInvalid whether invalid policies stop the application (otherwise they
 	 * are logged)
 	 */
-	public StartupToolValidator(AgentToolCatalog catalog, ToolEnforcementModes modes, ListableBeanFactory beanFactory,
+	public StartupToolValidator(AgentToolCatalog catalog, EnforcementResolver enforcement, ListableBeanFactory beanFactory,
 			List<String> basePackages, @Nullable PolicyAdministration administration, boolean failOnInvalid) {
 		this.catalog = Objects.requireNonNull(catalog, "'catalog' must not be null");
-		this.modes = Objects.requireNonNull(modes, "'modes' must not be null");
+		this.enforcement = Objects.requireNonNull(enforcement, "'enforcement' must not be null");
 		this.beanFactory = Objects.requireNonNull(beanFactory, "'beanFactory' must not be null");
 		this.basePackages = List.copyOf(basePackages);
 		this.administration = administration;
@@ -76,7 +77,7 @@ public class StartupToolValidator implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		ToolDiscovery discovery = new ToolDiscovery().addBeans(this.beanFactory).addPackages(this.basePackages);
-		this.modes.addAnnotated(discovery.modes());
+		this.enforcement.addAnnotated(discovery.modes());
 		List<ToolDefinition> tools = discovery.tools();
 		List<String> names = tools.stream().map(ToolDefinition::name).toList();
 		try {

@@ -13,17 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package ai.sondera.spring.ai.tool;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.tool.ToolCallback;
 
@@ -36,73 +32,77 @@ import ai.sondera.harness.ToolRequestContent;
 import ai.sondera.harness.ToolResponseContent;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.json.ModelJson;
-import ai.sondera.spring.ai.EnforcementMode;
 import ai.sondera.spring.ai.VerdictResolver;
+import ai.sondera.spring.ai.verdict.Checkpoint;
+import ai.sondera.spring.ai.verdict.Enforcement;
+import ai.sondera.spring.ai.verdict.EnforcementResolver;
+import ai.sondera.spring.ai.verdict.FailurePolicy;
+import ai.sondera.spring.ai.verdict.VerdictAction;
+import ai.sondera.spring.ai.verdict.VerdictHandler;
 
 /**
  * The checkpoint around one tool call: PRE_TOOL before the tool runs, POST_TOOL on its
- * result, and what a DENY or ESCALATE means ({@link EnforcementMode}, approvals).
+ * result. Adjudicates, resolves escalations, and carries out what the
+ * {@link VerdictHandler} decides a verdict does.
  *
  * @author Sondera
  */
 public class ToolCallGuard {
-
-	/** The default text a steered model receives instead of the tool result. */
-	public static final String DEFAULT_STEER_MESSAGE = "Tool call '{tool}' was denied by policy: {reason}. "
-			+ "Do not repeat this call; choose a different approach.";
-
-	private static final Log logger = LogFactory.getLog(ToolCallGuard.class);
 
 	// Marks the synchronous run of a tool this guard let through; see isGuardedCallInProgress.
 	private static final ThreadLocal<Boolean> IN_GUARDED_CALL = new ThreadLocal<>();
 
 	private final VerdictResolver verdicts;
 
+	private final VerdictHandler handler;
+
 	private final AgentToolCatalog catalog;
 
-	private final Function<String, EnforcementMode> modes;
+	private final EnforcementResolver enforcement;
 
-	private final boolean failOpen;
-
-	private final String steerMessage;
+	private final FailurePolicy failures;
 
 	/**
 	 * Create a guard.
-	 * @param verdicts resolves escalations and monitor mode
+	 * @param verdicts resolves escalations
+	 * @param handler decides what a verdict does
 	 * @param catalog the agent's tools, for tools rejected at request time
-	 * @param modes the enforcement mode of each tool by name
-	 * @param failOpen whether an error in the harness lets the call run
-	 * @param steerMessage the text a steered model receives; {@code {tool}} and
-	 * {@code {reason}} are replaced
+	 * @param enforcement the enforcement of each tool
+	 * @param failures what a failed check means
 	 */
-	public ToolCallGuard(VerdictResolver verdicts, AgentToolCatalog catalog, Function<String, EnforcementMode> modes,
-			boolean failOpen, String steerMessage) {
+	public ToolCallGuard(VerdictResolver verdicts, VerdictHandler handler, AgentToolCatalog catalog,
+			EnforcementResolver enforcement, FailurePolicy failures) {
 		this.verdicts = Objects.requireNonNull(verdicts, "'verdicts' must not be null");
+		this.handler = Objects.requireNonNull(handler, "'handler' must not be null");
 		this.catalog = Objects.requireNonNull(catalog, "'catalog' must not be null");
-		this.modes = Objects.requireNonNull(modes, "'modes' must not be null");
-		this.failOpen = failOpen;
-		this.steerMessage = Objects.requireNonNull(steerMessage, "'steerMessage' must not be null");
+		this.enforcement = Objects.requireNonNull(enforcement, "'enforcement' must not be null");
+		this.failures = Objects.requireNonNull(failures, "'failures' must not be null");
 	}
 
 	/**
-	 * Call a tool under policy.
+	 * Call a tool for a model under policy.
 	 * @param tool the real tool
 	 * @param input the arguments as the model sent them (JSON)
 	 * @param toolContext the tool context, or {@code null}
 	 * @param trajectory the trajectory the call belongs to
-	 * @return the tool result, or the steering text if the call or its result was denied
-	 * @throws PolicyViolationException if denied in {@link EnforcementMode#BLOCK} mode
+	 * @return the tool result, or the message that replaces a denied call or result
+	 * @throws RuntimeException what the verdict handler rejects with (by default
+	 * {@link PolicyViolationException} in block mode)
 	 */
 	public String call(ToolCallback tool, String input, ToolContext toolContext, Trajectory trajectory) {
 		String name = tool.getToolDefinition().name();
-		return guard(name, () -> ModelJson.readArguments(input), trajectory, () -> tool.call(input, toolContext),
-				ModelJson::readResult, (denial) -> steer(name, denial));
+		Checked call = checkCall(name, () -> ModelJson.readArguments(input), trajectory);
+		if (!(call.action() instanceof VerdictAction.Proceed)) {
+			return message(call.action());
+		}
+		String result = run(() -> tool.call(input, toolContext));
+		VerdictAction after = checkResult(name, () -> ModelJson.readResult(result), call.arguments(), trajectory);
+		return (after instanceof VerdictAction.Proceed) ? result : message(after);
 	}
 
 	/**
-	 * Call a {@code @Tool} method directly (not through a model) under policy. A denial
-	 * cannot be turned into a message for a model here, so it always throws, except in
-	 * {@link EnforcementMode#MONITOR} mode.
+	 * Call a {@code @Tool} method directly (not through a model) under policy. There is
+	 * no model to tell about a denial, so a denial throws (except in monitor mode).
 	 * @param name the tool name
 	 * @param arguments the arguments by parameter name
 	 * @param trajectory the trajectory the call belongs to
@@ -111,8 +111,14 @@ public class ToolCallGuard {
 	 * @throws PolicyViolationException if denied
 	 */
 	public Object invoke(String name, Map<String, Object> arguments, Trajectory trajectory, Invocation<Object> method) {
-		return guard(name, () -> arguments, trajectory, method, ModelJson::toJsonValue,
-				null);
+		Checked call = check(Checkpoint.toolCall(name).direct(), () -> arguments, trajectory);
+		throwUnlessProceeding(call.action(), Stage.PRE_TOOL, call.verdict());
+		Object result = run(method);
+		Checkpoint checkpoint = Checkpoint.toolResult(name).direct();
+		Adjudication verdict = adjudicateResult(name, () -> ModelJson.toJsonValue(result), arguments, trajectory);
+		throwUnlessProceeding(this.handler.handle(checkpoint, verdict, this.enforcement.forTool(name)), Stage.POST_TOOL,
+				verdict);
+		return result;
 	}
 
 	/**
@@ -126,28 +132,20 @@ public class ToolCallGuard {
 		return IN_GUARDED_CALL.get() != null;
 	}
 
-	private <T> T guard(String name, Supplier<Map<String, Object>> arguments, Trajectory trajectory,
-			Invocation<T> invocation, Function<T, Object> resultView, Function<Adjudication, T> steer) {
-		EnforcementMode mode = this.modes.apply(name);
-		Checked call = checkCall(name, arguments, trajectory);
-		if (!call.verdict().isAllowed()) {
-			return deny(Stage.PRE_TOOL, mode, call.verdict(), steer);
-		}
-		T result = run(invocation);
-		Adjudication verdict = checkResult(name, () -> resultView.apply(result), call.arguments(), trajectory);
-		return verdict.isAllowed() ? result : deny(Stage.POST_TOOL, mode, verdict, steer);
-	}
-
 	/**
-	 * Decide whether a tool call may run: adjudicate PRE_TOOL, ask for approval on
-	 * ESCALATE, let everything through in monitor mode. Does not enforce the denial.
+	 * Decide whether a tool call a model asked for may run: adjudicate PRE_TOOL, resolve
+	 * an escalation, and ask the verdict handler what the verdict does.
 	 * @param name the tool name
 	 * @param arguments the arguments, read inside the check so that unreadable ones deny
 	 * @param trajectory the trajectory
-	 * @return the final verdict (ALLOW or DENY) and the arguments read
+	 * @return what to do, the verdict and the arguments read
 	 */
 	public Checked checkCall(String name, Supplier<Map<String, Object>> arguments, Trajectory trajectory) {
-		EnforcementMode mode = this.modes.apply(name);
+		return check(Checkpoint.toolCall(name), arguments, trajectory);
+	}
+
+	private Checked check(Checkpoint checkpoint, Supplier<Map<String, Object>> arguments, Trajectory trajectory) {
+		String name = checkpoint.tool();
 		ToolRequestContent request;
 		Adjudication before;
 		try {
@@ -164,26 +162,31 @@ public class ToolCallGuard {
 		}
 		catch (RuntimeException ex) {
 			request = new ToolRequestContent(name, Map.of());
-			before = failure(name, ex);
+			before = this.failures.adjudicate("tool '" + name + "'", ex);
 			VerdictResolver.record(trajectory, Stage.PRE_TOOL, request, before);
-			if (before.isAllowed()) {
-				return new Checked(before, request.arguments());
-			}
 		}
-		return new Checked(this.verdicts.resolve(Stage.PRE_TOOL, mode, before, request, name, request.arguments(), trajectory),
-				request.arguments());
+		Enforcement enforcement = this.enforcement.forTool(name);
+		Adjudication verdict = this.verdicts.resolve(Stage.PRE_TOOL, enforcement, before, request, name,
+				request.arguments(), trajectory);
+		return new Checked(this.handler.handle(checkpoint, verdict, enforcement), verdict, request.arguments());
 	}
 
 	/**
-	 * Decide whether a tool result may reach the model: adjudicate POST_TOOL, with
-	 * approval and monitor mode as for calls. Does not enforce the denial.
+	 * Decide whether a tool result may reach the model: adjudicate POST_TOOL, resolve an
+	 * escalation, and ask the verdict handler what the verdict does.
 	 * @param name the tool name
 	 * @param result the result as a JSON value (read inside the check)
 	 * @param arguments the arguments of the call, for approval requests
 	 * @param trajectory the trajectory
-	 * @return the final verdict, ALLOW or DENY
+	 * @return what to do with the result
 	 */
-	public Adjudication checkResult(String name, Supplier<Object> result, Map<String, Object> arguments,
+	public VerdictAction checkResult(String name, Supplier<Object> result, Map<String, Object> arguments,
+			Trajectory trajectory) {
+		Adjudication verdict = adjudicateResult(name, result, arguments, trajectory);
+		return this.handler.handle(Checkpoint.toolResult(name), verdict, this.enforcement.forTool(name));
+	}
+
+	private Adjudication adjudicateResult(String name, Supplier<Object> result, Map<String, Object> arguments,
 			Trajectory trajectory) {
 		ToolResponseContent response;
 		Adjudication after;
@@ -193,48 +196,50 @@ public class ToolCallGuard {
 		}
 		catch (RuntimeException ex) {
 			response = new ToolResponseContent(name, null);
-			after = failure(name, ex);
+			after = this.failures.adjudicate("tool '" + name + "'", ex);
 			VerdictResolver.record(trajectory, Stage.POST_TOOL, response, after);
-			if (after.isAllowed()) {
-				return after;
-			}
 		}
-		return this.verdicts.resolve(Stage.POST_TOOL, this.modes.apply(name), after, response, name, arguments,
-				trajectory);
+		return this.verdicts.resolve(Stage.POST_TOOL, this.enforcement.forTool(name), after, response, name,
+				arguments, trajectory);
 	}
 
 	/**
-	 * Enforce a denial: throw in {@link EnforcementMode#BLOCK} mode, otherwise return the
-	 * text a steered model receives.
-	 * @param stage where the denial happened
-	 * @param name the tool name
-	 * @param verdict the denial
-	 * @return the steering text
-	 * @throws PolicyViolationException in block mode
+	 * Carry out an action that does not proceed at a checkpoint a model waits on: the
+	 * message the model receives, or the exception thrown.
+	 * @param action the action
+	 * @return the message that replaces the call or result
 	 */
-	public String steerOrThrow(Stage stage, String name, Adjudication verdict) {
-		return deny(stage, this.modes.apply(name), verdict, (denial) -> steer(name, denial));
+	public static String message(VerdictAction action) {
+		if (action instanceof VerdictAction.Replace replace) {
+			return replace.message();
+		}
+		if (action instanceof VerdictAction.ReAsk reAsk) {
+			return reAsk.instruction();
+		}
+		if (action instanceof VerdictAction.Reject reject) {
+			throw reject.exception();
+		}
+		throw new IllegalArgumentException("The action proceeds: there is no message");
 	}
 
-	private Adjudication failure(String name, RuntimeException ex) {
-		if (this.failOpen) {
-			logger.warn("Policy check of tool '" + name + "' failed; going on because fail-open is set", ex);
-			return new Adjudication(Decision.ALLOW, "Policy check failed, allowed because fail-open is set: "
-					+ ex.getMessage(), List.of());
+	private static void throwUnlessProceeding(VerdictAction action, Stage stage, Adjudication verdict) {
+		if (action instanceof VerdictAction.Reject reject) {
+			throw reject.exception();
 		}
-		logger.warn("Policy check of tool '" + name + "' failed; denying: " + ex.getMessage());
-		logger.debug("Policy check failure of tool '" + name + "'", ex);
-		return new Adjudication(Decision.DENY, "Policy check failed, denied to fail closed: " + ex.getMessage(),
-				List.of());
+		if (!(action instanceof VerdictAction.Proceed)) {
+			// A direct call has no model to give a message to.
+			throw new PolicyViolationException(stage, verdict);
+		}
 	}
 
 	/**
 	 * A checked tool call.
 	 *
-	 * @param verdict the final verdict, ALLOW or DENY
+	 * @param action what to do
+	 * @param verdict the final verdict
 	 * @param arguments the arguments as read
 	 */
-	public record Checked(Adjudication verdict, Map<String, Object> arguments) {
+	public record Checked(VerdictAction action, Adjudication verdict, Map<String, Object> arguments) {
 	}
 
 	private static <T> T run(Invocation<T> invocation) {
@@ -256,18 +261,6 @@ public class ToolCallGuard {
 				IN_GUARDED_CALL.remove();
 			}
 		}
-	}
-
-	private static <T> T deny(Stage stage, EnforcementMode mode, Adjudication adjudication,
-			Function<Adjudication, T> steer) {
-		if (mode == EnforcementMode.BLOCK || steer == null) {
-			throw new PolicyViolationException(stage, adjudication);
-		}
-		return steer.apply(adjudication);
-	}
-
-	private String steer(String name, Adjudication adjudication) {
-		return this.steerMessage.replace("{tool}", name).replace("{reason}", adjudication.reason());
 	}
 
 	/**

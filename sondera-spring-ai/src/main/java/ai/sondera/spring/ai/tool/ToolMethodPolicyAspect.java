@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
 import org.aspectj.lang.annotation.Aspect;
@@ -32,7 +31,8 @@ import org.springframework.ai.tool.support.ToolUtils;
 import org.springframework.core.Ordered;
 
 import ai.sondera.harness.Harness;
-import ai.sondera.harness.Trajectory;
+import ai.sondera.harness.json.ModelJson;
+import ai.sondera.spring.ai.GuardedExecution;
 
 /**
  * Guards direct calls of {@code @Tool} methods on Spring beans, the second layer behind
@@ -45,8 +45,6 @@ import ai.sondera.harness.Trajectory;
  */
 @Aspect
 public class ToolMethodPolicyAspect implements Ordered {
-
-	private static final ObjectMapper MAPPER = new ObjectMapper();
 
 	private final Harness harness;
 
@@ -88,18 +86,10 @@ public class ToolMethodPolicyAspect implements Ordered {
 		if (!method.isAnnotationPresent(Tool.class)) {
 			return call.proceed();
 		}
-		Trajectory trajectory = this.harness.initialize(this.catalog.agent(), null);
-		try {
-			Object result = this.guard.invoke(ToolUtils.getToolName(method),
-					arguments(signature.getParameterNames(), method.getParameterTypes(), call.getArgs()), trajectory,
-					call::proceed);
-			trajectory.finish();
-			return result;
-		}
-		catch (RuntimeException ex) {
-			trajectory.fail(String.valueOf(ex.getMessage()));
-			throw ex;
-		}
+		Map<String, Object> arguments = arguments(signature.getParameterNames(), method.getParameterTypes(),
+				call.getArgs());
+		return GuardedExecution.run(this.harness, null, this.catalog::agent,
+				(trajectory) -> this.guard.invoke(ToolUtils.getToolName(method), arguments, trajectory, call::proceed));
 	}
 
 	private static Map<String, Object> arguments(String[] names, Class<?>[] types, Object[] values) {
@@ -107,7 +97,7 @@ public class ToolMethodPolicyAspect implements Ordered {
 		for (int i = 0; i < values.length; i++) {
 			if (!ToolContext.class.isAssignableFrom(types[i])) {
 				String name = (names != null && i < names.length) ? names[i] : "arg" + i;
-				arguments.put(name, MAPPER.convertValue(values[i], Object.class));
+				arguments.put(name, ModelJson.toJsonValue(values[i]));
 			}
 		}
 		return arguments;
