@@ -38,13 +38,16 @@ import ai.sondera.harness.Role;
 import ai.sondera.harness.Stage;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
-import ai.sondera.spring.ai.EnforcementMode;
 import ai.sondera.spring.ai.VerdictResolver;
 import ai.sondera.spring.ai.advisor.ModelTurnGuard;
 import ai.sondera.spring.ai.advisor.SonderaConversationAdvisor;
 import ai.sondera.spring.ai.advisor.SonderaModelTurnAdvisor;
 import ai.sondera.spring.ai.approval.ApprovalService;
 import ai.sondera.spring.ai.tool.AgentToolCatalog;
+import ai.sondera.spring.ai.verdict.DefaultVerdictHandler;
+import ai.sondera.spring.ai.verdict.Enforcement;
+import ai.sondera.spring.ai.verdict.EnforcementResolver;
+import ai.sondera.spring.ai.verdict.FailurePolicy;
 
 /**
  * One ChatClient call (no tools, a scripted model) bare, with the Sondera advisors, and
@@ -84,8 +87,8 @@ public class AdvisorBenchmark extends HarnessBenchmark {
 				when { resource.content like "*ignore previous instructions*" };
 				""").agent(this.agent).store(new DiscardingTrajectoryStore()).build();
 		VerdictResolver verdicts = new VerdictResolver(new ApprovalService(Map.of(), Duration.ofSeconds(1)));
-		ModelTurnGuard guard = new ModelTurnGuard(verdicts, EnforcementMode.STEER, false,
-				ModelTurnGuard.DEFAULT_REFUSAL, ModelTurnGuard.DEFAULT_RETRY_INSTRUCTION, 1);
+		ModelTurnGuard guard = new ModelTurnGuard(verdicts, new DefaultVerdictHandler(),
+				EnforcementResolver.of(Enforcement.STEER), FailurePolicy.FAIL_CLOSED);
 		this.bare = ChatClient.builder(model).build();
 		this.advised = ChatClient.builder(model)
 			.defaultAdvisors(new SonderaConversationAdvisor(this.harness, new AgentToolCatalog(this.agent, (a) -> {

@@ -40,9 +40,10 @@ import ai.sondera.harness.audit.AuditDurability;
 import ai.sondera.harness.audit.AuditLog;
 import ai.sondera.harness.audit.FileAuditLog;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
-import ai.sondera.spring.ai.EnforcementMode;
 import ai.sondera.spring.ai.observation.DecisionCounter;
 import ai.sondera.spring.ai.observation.ObservationAdjudicationListener;
+import ai.sondera.spring.ai.verdict.Enforcement;
+import ai.sondera.spring.ai.verdict.EnforcementResolver;
 
 /**
  * One PRE_TOOL adjudication (10 policies, 20 tools) with the production extras: the audit
@@ -74,7 +75,7 @@ public class AuditBenchmark extends HarnessBenchmark {
 			this.auditLog = new FileAuditLog(this.directory, AuditDurability.valueOf(this.audit));
 			log = this.auditLog;
 			listener = AdjudicationListener.of(new DecisionCounter(), new ObservationAdjudicationListener(
-					ObservationRegistry.NOOP, null, (tool) -> EnforcementMode.STEER));
+					ObservationRegistry.NOOP, null, EnforcementResolver.of(Enforcement.STEER)));
 		}
 		CedarPolicyHarness harness = CedarPolicyHarness.builder()
 			.policies(AdjudicationBenchmark.policyText(10))

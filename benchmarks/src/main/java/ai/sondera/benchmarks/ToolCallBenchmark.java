@@ -34,12 +34,15 @@ import ai.sondera.harness.ToolRequestContent;
 import ai.sondera.harness.ToolResponseContent;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
-import ai.sondera.spring.ai.EnforcementMode;
 import ai.sondera.spring.ai.VerdictResolver;
 import ai.sondera.spring.ai.approval.ApprovalService;
 import ai.sondera.spring.ai.tool.AgentToolCatalog;
 import ai.sondera.spring.ai.tool.GuardedToolCallback;
 import ai.sondera.spring.ai.tool.ToolCallGuard;
+import ai.sondera.spring.ai.verdict.DefaultVerdictHandler;
+import ai.sondera.spring.ai.verdict.Enforcement;
+import ai.sondera.spring.ai.verdict.EnforcementResolver;
+import ai.sondera.spring.ai.verdict.FailurePolicy;
 
 /**
  * A Spring AI tool call through {@link GuardedToolCallback} against the bare
@@ -79,8 +82,8 @@ public class ToolCallBenchmark extends HarnessBenchmark {
 				""").agent(agent).store(new DiscardingTrajectoryStore()).build();
 		this.trajectory = harness.initialize(agent, null);
 		ToolCallGuard guard = new ToolCallGuard(new VerdictResolver(new ApprovalService(Map.of(), Duration.ofSeconds(1))),
-				new AgentToolCatalog(agent, (candidate) -> {
-				}), (name) -> EnforcementMode.STEER, false, ToolCallGuard.DEFAULT_STEER_MESSAGE);
+				new DefaultVerdictHandler(), new AgentToolCatalog(agent, (candidate) -> {
+				}), EnforcementResolver.of(Enforcement.STEER), FailurePolicy.FAIL_CLOSED);
 		this.guarded = new GuardedToolCallback(this.bare, guard, this.trajectory);
 		this.request = new ToolRequestContent("transfer", Map.of("to", "bob", "amount", 50));
 		this.response = new ToolResponseContent("transfer", "sent 50");
