@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import ai.sondera.boot.autoconfigure.tools.BankTools;
 import ai.sondera.boot.autoconfigure.tools.SideEffects;
 import ai.sondera.boot.autoconfigure.tools.ToolsPackage;
+import ai.sondera.spring.ai.test.ScriptedChatModel;
 
 /**
  * The application the integration tests run: Spring AI's tool-calling and ChatClient

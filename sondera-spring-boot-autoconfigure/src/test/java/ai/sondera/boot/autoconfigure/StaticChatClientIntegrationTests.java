@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import ai.sondera.boot.autoconfigure.tools.BankTools;
 import ai.sondera.boot.autoconfigure.tools.SideEffects;
 import ai.sondera.harness.PolicyViolationException;
+import ai.sondera.spring.ai.test.ScriptedChatModel;
 
 import static ai.sondera.boot.autoconfigure.BankApplication.model;
 import static org.assertj.core.api.Assertions.assertThat;

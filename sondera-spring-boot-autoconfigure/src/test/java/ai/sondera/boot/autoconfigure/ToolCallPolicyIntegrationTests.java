@@ -49,6 +49,7 @@ import ai.sondera.harness.store.TrajectoryStore;
 import ai.sondera.spring.ai.approval.ApprovalDecision;
 import ai.sondera.spring.ai.approval.ApprovalHandler;
 import ai.sondera.spring.ai.approval.PendingApprovals;
+import ai.sondera.spring.ai.test.ScriptedChatModel;
 
 import static ai.sondera.boot.autoconfigure.BankApplication.effects;
 import static ai.sondera.boot.autoconfigure.BankApplication.model;

@@ -29,6 +29,7 @@ import ai.sondera.harness.Stage;
 import ai.sondera.harness.store.InMemoryTrajectoryStore;
 import ai.sondera.harness.store.StoredTrajectory;
 import ai.sondera.harness.store.TrajectoryStep;
+import ai.sondera.spring.ai.test.ScriptedChatModel;
 import org.assertj.core.api.InstanceOfAssertFactories;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package ai.sondera.boot.autoconfigure;
+package ai.sondera.spring.ai.test;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -35,15 +35,16 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The only test double: a language model that answers from a script of assistant
- * messages (tool calls or text) and remembers every prompt it was sent.
+ * messages (tool calls or text) and remembers every prompt it was sent. Shared with the
+ * auto-configuration tests through this module's test jar.
  */
-class ScriptedChatModel implements ChatModel {
+public class ScriptedChatModel implements ChatModel {
 
 	private final Deque<List<AssistantMessage>> script = new ArrayDeque<>();
 
 	private final List<Prompt> prompts = new CopyOnWriteArrayList<>();
 
-	ScriptedChatModel then(AssistantMessage message) {
+	public ScriptedChatModel then(AssistantMessage message) {
 		this.script.add(List.of(message));
 		return this;
 	}
@@ -51,26 +52,26 @@ class ScriptedChatModel implements ChatModel {
 	/**
 	 * Answer with text that streams in several chunks (one message when called).
 	 */
-	ScriptedChatModel thenStream(String... chunks) {
+	public ScriptedChatModel thenStream(String... chunks) {
 		this.script.add(java.util.Arrays.stream(chunks)
 			.map((chunk) -> AssistantMessage.builder().content(chunk).build())
 			.toList());
 		return this;
 	}
 
-	ScriptedChatModel thenCall(String tool, String arguments) {
+	public ScriptedChatModel thenCall(String tool, String arguments) {
 		return thenCalls(new AssistantMessage.ToolCall("call-" + this.script.size(), "function", tool, arguments));
 	}
 
-	ScriptedChatModel thenCalls(AssistantMessage.ToolCall... calls) {
+	public ScriptedChatModel thenCalls(AssistantMessage.ToolCall... calls) {
 		return then(AssistantMessage.builder().content("").toolCalls(List.of(calls)).build());
 	}
 
-	ScriptedChatModel thenSay(String text) {
+	public ScriptedChatModel thenSay(String text) {
 		return then(AssistantMessage.builder().content(text).build());
 	}
 
-	List<Prompt> prompts() {
+	public List<Prompt> prompts() {
 		return this.prompts;
 	}
 
@@ -78,7 +79,7 @@ class ScriptedChatModel implements ChatModel {
 	 * Return what the tools answered in the last prompt (the model's view of the tool
 	 * results).
 	 */
-	List<String> lastToolResponses() {
+	public List<String> lastToolResponses() {
 		Prompt last = this.prompts.get(this.prompts.size() - 1);
 		List<String> responses = new java.util.ArrayList<>();
 		for (Message message : last.getInstructions()) {
