@@ -49,6 +49,9 @@ import ai.sondera.harness.store.TrajectoryStore;
 import ai.sondera.spring.ai.approval.ApprovalDecision;
 import ai.sondera.spring.ai.approval.ApprovalHandler;
 import ai.sondera.spring.ai.approval.PendingApprovals;
+import ai.sondera.spring.ai.verdict.DefaultVerdictHandler;
+import ai.sondera.spring.ai.verdict.VerdictAction;
+import ai.sondera.spring.ai.verdict.VerdictHandler;
 import ai.sondera.spring.ai.test.ScriptedChatModel;
 
 import static ai.sondera.boot.autoconfigure.BankApplication.effects;
@@ -385,6 +388,23 @@ class ToolCallPolicyIntegrationTests {
 		});
 	}
 
+	@Test
+	void verdictHandlerBeanFromTheReadmeReplacesTheDefault() {
+		this.runner.withUserConfiguration(OwnVerdictHandler.class).run((context) -> {
+			assertThat(context).hasSingleBean(VerdictHandler.class).doesNotHaveBean(DefaultVerdictHandler.class);
+			model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 5000}");
+			assertThatThrownBy(() -> ask(context, bank(context))).isInstanceOf(IllegalStateException.class)
+				.hasMessageStartingWith("Transfer refused: Denied by policies:");
+			assertThat(effects(context).count("transfer")).isZero();
+			model(context).thenCall("statement", "{}").thenSay("x");
+			assertThat(ask(context, bank(context))).isEqualTo("x");
+			assertThat(model(context).lastToolResponses()).singleElement()
+				.asString()
+				.contains("was denied by policy")
+				.contains("[no-secrets]");
+		});
+	}
+
 	private static String ask(AssertableApplicationContext context, Object... tools) {
 		return context.getBean(ChatClient.Builder.class).build().prompt().user("go").tools(tools).call().content();
 	}
@@ -484,12 +504,31 @@ class ToolCallPolicyIntegrationTests {
 
 		UnopenableStore() throws IOException {
 			this.root = java.nio.file.Files.createTempFile("sondera-store", ".notadirectory");
+			this.root.toFile().deleteOnExit();
 		}
 
 		@Bean
 		TrajectoryStore fileStoreOnAFile() {
 			return new ai.sondera.harness.store.FileTrajectoryStore(this.root);
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnVerdictHandler {
+
+		// README snippet start
+		@Bean
+		VerdictHandler verdictHandler() {
+			DefaultVerdictHandler defaults = new DefaultVerdictHandler();
+			return (checkpoint, verdict, enforcement) -> {
+				if (!verdict.isAllowed() && !enforcement.monitor() && "transfer".equals(checkpoint.tool())) {
+					return new VerdictAction.Reject(new IllegalStateException("Transfer refused: " + verdict.reason()));
+				}
+				return defaults.handle(checkpoint, verdict, enforcement);
+			};
+		}
+		// README snippet end
 
 	}
 
