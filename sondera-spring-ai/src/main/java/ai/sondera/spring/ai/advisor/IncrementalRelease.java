@@ -96,7 +96,7 @@ final class IncrementalRelease {
 	private Flux<ChatClientResponse> deny(ChatClientRequest request, VerdictAction action) {
 		this.denied = true;
 		this.pending.clear();
-		return Flux.just(SonderaModelTurnAdvisor.answer(request, SonderaModelTurnAdvisor.replacement(action), null));
+		return Flux.just(SonderaModelTurnAdvisor.answer(request, action.replacement(), null));
 	}
 
 }

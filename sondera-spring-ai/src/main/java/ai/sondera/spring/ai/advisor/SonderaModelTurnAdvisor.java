@@ -97,7 +97,7 @@ public class SonderaModelTurnAdvisor implements CallAdvisor, StreamAdvisor {
 		}
 		VerdictAction prompt = checkPromptOnce(call, request);
 		if (!(prompt instanceof VerdictAction.Proceed)) {
-			return answer(request, replacement(prompt), null);
+			return answer(request, prompt.replacement(), null);
 		}
 		ChatClientRequest current = request;
 		ChatClientResponse response = chain.nextCall(current);
@@ -111,7 +111,7 @@ public class SonderaModelTurnAdvisor implements CallAdvisor, StreamAdvisor {
 				return response;
 			}
 			if (!(action instanceof VerdictAction.ReAsk reAsk)) {
-				return answer(current, replacement(action), response.chatResponse());
+				return answer(current, action.replacement(), response.chatResponse());
 			}
 			current = withInstruction(current, reAsk.instruction());
 			response = chain.copy(this).nextCall(current);
@@ -127,7 +127,7 @@ public class SonderaModelTurnAdvisor implements CallAdvisor, StreamAdvisor {
 		return Flux.defer(() -> {
 			VerdictAction prompt = checkPromptOnce(call, request);
 			if (!(prompt instanceof VerdictAction.Proceed)) {
-				return Flux.just(answer(request, replacement(prompt), null));
+				return Flux.just(answer(request, prompt.replacement(), null));
 			}
 			return (this.streamMode == StreamMode.HOLD) ? hold(request, chain, call, 0)
 					: new IncrementalRelease(this.guard, call.trajectory(), this.chunkSize).release(request,
@@ -153,7 +153,7 @@ public class SonderaModelTurnAdvisor implements CallAdvisor, StreamAdvisor {
 					if (action instanceof VerdictAction.ReAsk reAsk) {
 						return hold(withInstruction(request, reAsk.instruction()), chain, call, attempt + 1);
 					}
-					return Flux.just(answer(request, replacement(action), null));
+					return Flux.just(answer(request, action.replacement(), null));
 				});
 		});
 	}
@@ -163,23 +163,6 @@ public class SonderaModelTurnAdvisor implements CallAdvisor, StreamAdvisor {
 			return VerdictAction.PROCEED;
 		}
 		return this.guard.checkPrompt(call.trajectory(), request.prompt().getInstructions());
-	}
-
-	/**
-	 * Carry out an action that stops model text: the text that replaces it, or the
-	 * exception thrown.
-	 */
-	static String replacement(VerdictAction action) {
-		if (action instanceof VerdictAction.Reject reject) {
-			throw reject.exception();
-		}
-		if (action instanceof VerdictAction.Replace replace) {
-			return replace.message();
-		}
-		if (action instanceof VerdictAction.ReAsk reAsk) {
-			return reAsk.instruction();
-		}
-		throw new IllegalArgumentException("The action proceeds: there is no replacement");
 	}
 
 	private static ConversationCall call(ChatClientRequest request) {

@@ -191,7 +191,7 @@ public class ToolCallScreeningInterceptor implements MethodInterceptor {
 			else {
 				denied = true;
 				responses.add(new ToolResponseMessage.ToolResponse(call.id(), call.name(),
-						ToolCallGuard.message(action)));
+						action.replacement()));
 			}
 		}
 		return denied ? responses : List.of();
@@ -210,7 +210,7 @@ public class ToolCallScreeningInterceptor implements MethodInterceptor {
 			VerdictAction action = this.guard.checkResult(result.name(),
 					() -> ModelJson.readResult(result.responseData()), Map.of(), trajectory);
 			screened.add((action instanceof VerdictAction.Proceed) ? result : new ToolResponseMessage.ToolResponse(
-					result.id(), result.name(), ToolCallGuard.message(action)));
+					result.id(), result.name(), action.replacement()));
 		}
 		List<Message> copy = new ArrayList<>(messages.subList(0, messages.size() - 1));
 		copy.add(ToolResponseMessage.builder().responses(screened).metadata(results.getMetadata()).build());

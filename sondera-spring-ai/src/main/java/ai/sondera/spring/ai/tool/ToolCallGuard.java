@@ -93,11 +93,11 @@ public class ToolCallGuard {
 		String name = tool.getToolDefinition().name();
 		Checked call = checkCall(name, () -> ModelJson.readArguments(input), trajectory);
 		if (!(call.action() instanceof VerdictAction.Proceed)) {
-			return message(call.action());
+			return call.action().replacement();
 		}
 		String result = run(() -> tool.call(input, toolContext));
 		VerdictAction after = checkResult(name, () -> ModelJson.readResult(result), call.arguments(), trajectory);
-		return (after instanceof VerdictAction.Proceed) ? result : message(after);
+		return (after instanceof VerdictAction.Proceed) ? result : after.replacement();
 	}
 
 	/**
@@ -201,25 +201,6 @@ public class ToolCallGuard {
 		}
 		return this.verdicts.resolve(Stage.POST_TOOL, this.enforcement.forTool(name), after, response, name,
 				arguments, trajectory);
-	}
-
-	/**
-	 * Carry out an action that does not proceed at a checkpoint a model waits on: the
-	 * message the model receives, or the exception thrown.
-	 * @param action the action
-	 * @return the message that replaces the call or result
-	 */
-	public static String message(VerdictAction action) {
-		if (action instanceof VerdictAction.Replace replace) {
-			return replace.message();
-		}
-		if (action instanceof VerdictAction.ReAsk reAsk) {
-			return reAsk.instruction();
-		}
-		if (action instanceof VerdictAction.Reject reject) {
-			throw reject.exception();
-		}
-		throw new IllegalArgumentException("The action proceeds: there is no message");
 	}
 
 	private static void throwUnlessProceeding(VerdictAction action, Stage stage, Adjudication verdict) {

@@ -28,6 +28,28 @@ public sealed interface VerdictAction {
 	Proceed PROCEED = new Proceed();
 
 	/**
+	 * Carry out an action that does not proceed where only text can take the place of
+	 * the denied thing (a tool result, a model answer): the message of a
+	 * {@link Replace}, the instruction of a {@link ReAsk}, or the exception of a
+	 * {@link Reject}, thrown.
+	 * @return the text that takes the place of the denied thing
+	 * @throws RuntimeException the exception of a {@link Reject}
+	 * @throws IllegalStateException for {@link Proceed}, which has no replacement
+	 */
+	default String replacement() {
+		if (this instanceof Replace replace) {
+			return replace.message();
+		}
+		if (this instanceof ReAsk reAsk) {
+			return reAsk.instruction();
+		}
+		if (this instanceof Reject reject) {
+			throw reject.exception();
+		}
+		throw new IllegalStateException("The action proceeds: nothing replaces it");
+	}
+
+	/**
 	 * Go on.
 	 */
 	record Proceed() implements VerdictAction {

@@ -96,4 +96,15 @@ class DefaultVerdictHandlerTests {
 			.isInstanceOf(VerdictAction.Replace.class);
 	}
 
+	@Test
+	void actionsCarryTheirReplacement() {
+		assertThat(new VerdictAction.Replace("instead").replacement()).isEqualTo("instead");
+		assertThat(new VerdictAction.ReAsk("again").replacement()).isEqualTo("again");
+		IllegalStateException failure = new IllegalStateException("stop");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> new VerdictAction.Reject(failure).replacement())
+			.isSameAs(failure);
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> VerdictAction.PROCEED.replacement());
+	}
+
 }
