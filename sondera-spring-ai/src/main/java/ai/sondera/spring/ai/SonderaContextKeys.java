@@ -15,6 +15,12 @@
  */
 package ai.sondera.spring.ai;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.model.ToolContext;
+
 /**
  * The keys under which Sondera keeps its state in Spring AI's advisor context and tool
  * context, in one place. None of these values may leave the process: a tool context
@@ -44,6 +50,23 @@ public final class SonderaContextKeys {
 	public static final String DISABLED = PREFIX + "disabled";
 
 	private SonderaContextKeys() {
+	}
+
+	/**
+	 * Return a tool context without Sondera's entries, for the tool itself: a tool may
+	 * forward its context (Spring AI's MCP client sends it to the remote server as
+	 * {@code _meta}), and nothing of ours may leave the process.
+	 * @param context the tool context, or {@code null}
+	 * @return the context without keys starting with {@link #PREFIX} (the same object if
+	 * it has none), or {@code null}
+	 */
+	public static @Nullable ToolContext strip(@Nullable ToolContext context) {
+		if (context == null || context.getContext().keySet().stream().noneMatch((key) -> key.startsWith(PREFIX))) {
+			return context;
+		}
+		Map<String, Object> own = new LinkedHashMap<>(context.getContext());
+		own.keySet().removeIf((key) -> key.startsWith(PREFIX));
+		return new ToolContext(own);
 	}
 
 }

@@ -32,6 +32,7 @@ import ai.sondera.harness.ToolRequestContent;
 import ai.sondera.harness.ToolResponseContent;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.json.ModelJson;
+import ai.sondera.spring.ai.SonderaContextKeys;
 import ai.sondera.spring.ai.VerdictResolver;
 import ai.sondera.spring.ai.verdict.Checkpoint;
 import ai.sondera.spring.ai.verdict.Enforcement;
@@ -83,7 +84,8 @@ public class ToolCallGuard {
 	 * Call a tool for a model under policy.
 	 * @param tool the real tool
 	 * @param input the arguments as the model sent them (JSON)
-	 * @param toolContext the tool context, or {@code null}
+	 * @param toolContext the tool context, or {@code null}; the tool receives it without
+	 * Sondera's entries
 	 * @param trajectory the trajectory the call belongs to
 	 * @return the tool result, or the message that replaces a denied call or result
 	 * @throws RuntimeException what the verdict handler rejects with (by default
@@ -95,7 +97,7 @@ public class ToolCallGuard {
 		if (!(call.action() instanceof VerdictAction.Proceed)) {
 			return call.action().replacement();
 		}
-		String result = run(() -> tool.call(input, toolContext));
+		String result = run(() -> tool.call(input, SonderaContextKeys.strip(toolContext)));
 		VerdictAction after = checkResult(name, () -> ModelJson.readResult(result), call.arguments(), trajectory);
 		return (after instanceof VerdictAction.Proceed) ? result : after.replacement();
 	}

@@ -18,9 +18,12 @@ package ai.sondera.spring.ai.tool;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.function.FunctionToolCallback;
 
 import ai.sondera.harness.Decision;
 import ai.sondera.harness.PolicyViolationException;
@@ -28,6 +31,7 @@ import ai.sondera.harness.Stage;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
 import ai.sondera.spring.ai.EnforcementMode;
+import ai.sondera.spring.ai.SonderaContextKeys;
 import ai.sondera.spring.ai.VerdictResolver;
 import ai.sondera.spring.ai.approval.ApprovalDecision;
 import ai.sondera.spring.ai.approval.ApprovalHandler;
@@ -158,6 +162,19 @@ class ToolCallGuardTests {
 		assertThat(this.tools.purchases()).isEmpty();
 		assertThat(guard.invoke("buy", Map.of("item", "apple", "quantity", 1), this.trajectory,
 				() -> this.tools.buy("apple", 1))).isEqualTo("bought 1 apple");
+	}
+
+	@Test
+	void theToolNeverSeesSonderaContextEntries() {
+		AtomicReference<ToolContext> seen = new AtomicReference<>();
+		ToolCallback recording = FunctionToolCallback.<Map<String, Object>, String>builder("receipt", (input, context) -> {
+			seen.set(context);
+			return "total 12";
+		}).description("Show the receipt").inputType(Map.class).build();
+		ToolContext context = new ToolContext(Map.of(SonderaContextKeys.TRAJECTORY, this.trajectory,
+				SonderaContextKeys.TOOLS_GUARDED, true, "tenant", "acme"));
+		guard(Enforcement.STEER).call(recording, "{}", context, this.trajectory);
+		assertThat(seen.get().getContext()).containsOnlyKeys("tenant");
 	}
 
 }
