@@ -45,6 +45,8 @@ import ai.sondera.spring.ai.approval.ApprovalHandler;
 import ai.sondera.spring.ai.approval.ApprovalObservationConvention;
 import ai.sondera.spring.ai.approval.ApprovalService;
 import ai.sondera.spring.ai.approval.PendingApprovals;
+import ai.sondera.spring.ai.mcp.McpToolGuard;
+import ai.sondera.spring.ai.mcp.McpToolGuardPostProcessor;
 import ai.sondera.spring.ai.model.ChatModelScreeningPostProcessor;
 import ai.sondera.spring.ai.tool.AgentToolCatalog;
 import ai.sondera.spring.ai.tool.GuardedToolCallingManagerPostProcessor;
@@ -156,6 +158,26 @@ public final class SonderaToolAutoConfiguration {
 		ToolMethodPolicyAspect sonderaToolMethodPolicyAspect(Harness harness, AgentToolCatalog catalog,
 				ToolCallGuard guard) {
 			return new ToolMethodPolicyAspect(harness, catalog, guard);
+		}
+
+	}
+
+	/**
+	 * Puts the tools of a Spring AI MCP server under policy.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.modelcontextprotocol.server.McpServerFeatures")
+	static class McpServerToolConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpToolGuard sonderaMcpToolGuard(Harness harness, AgentToolCatalog catalog, ToolCallGuard guard) {
+			return new McpToolGuard(harness, catalog, guard);
+		}
+
+		@Bean
+		static McpToolGuardPostProcessor sonderaMcpToolGuardPostProcessor(ObjectProvider<McpToolGuard> guard) {
+			return new McpToolGuardPostProcessor(guard);
 		}
 
 	}

@@ -18,6 +18,7 @@ package ai.sondera.spring.ai.tool;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.ai.chat.model.ToolContext;
@@ -92,14 +93,33 @@ public class ToolCallGuard {
 	 * {@link PolicyViolationException} in block mode)
 	 */
 	public String call(ToolCallback tool, String input, ToolContext toolContext, Trajectory trajectory) {
-		String name = tool.getToolDefinition().name();
-		Checked call = checkCall(name, () -> ModelJson.readArguments(input), trajectory);
+		return guard(tool.getToolDefinition().name(), () -> ModelJson.readArguments(input), trajectory,
+				() -> tool.call(input, SonderaContextKeys.strip(toolContext)), ModelJson::readResult,
+				VerdictAction::replacement);
+	}
+
+	/**
+	 * Run a tool for a caller that waits for its outcome (a model, an MCP client) under
+	 * policy: PRE_TOOL on the arguments, the tool, POST_TOOL on its result.
+	 * @param <T> the result type
+	 * @param name the tool name
+	 * @param arguments the arguments, read inside the check so that unreadable ones deny
+	 * @param trajectory the trajectory the call belongs to
+	 * @param tool runs the tool
+	 * @param resultView the result as a JSON value, for POST_TOOL
+	 * @param denied what the caller receives instead when the call or its result does
+	 * not proceed
+	 * @return the tool's result, or what {@code denied} made of the verdict action
+	 */
+	public <T> T guard(String name, Supplier<Map<String, Object>> arguments, Trajectory trajectory,
+			Invocation<T> tool, Function<T, Object> resultView, Function<VerdictAction, T> denied) {
+		Checked call = checkCall(name, arguments, trajectory);
 		if (!(call.action() instanceof VerdictAction.Proceed)) {
-			return call.action().replacement();
+			return denied.apply(call.action());
 		}
-		String result = run(() -> tool.call(input, SonderaContextKeys.strip(toolContext)));
-		VerdictAction after = checkResult(name, () -> ModelJson.readResult(result), call.arguments(), trajectory);
-		return (after instanceof VerdictAction.Proceed) ? result : after.replacement();
+		T result = run(tool);
+		VerdictAction after = checkResult(name, () -> resultView.apply(result), call.arguments(), trajectory);
+		return (after instanceof VerdictAction.Proceed) ? result : denied.apply(after);
 	}
 
 	/**

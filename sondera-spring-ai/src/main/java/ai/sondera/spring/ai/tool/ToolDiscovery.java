@@ -44,8 +44,9 @@ import ai.sondera.spring.ai.EnforcementMode;
 /**
  * Finds the tools an application can give its models, so that policies are validated
  * against them at startup: {@link ToolCallback} and {@link ToolCallbackProvider} beans
- * (MCP tools arrive this way), {@code @Tool} methods of beans, and {@code @Tool} methods
- * of other classes (tools passed per request as {@code .tools(new X())}). Also reads
+ * (MCP tools arrive this way), {@code @Tool} methods of beans, {@code @Tool} methods
+ * of other classes (tools passed per request as {@code .tools(new X())}), and the tools
+ * of {@link ToolDefinitionSource} beans (the tools an MCP server exposes). Also reads
  * {@link ToolPolicy} annotations.
  *
  * @author Sondera
@@ -81,6 +82,10 @@ public final class ToolDiscovery {
 	 */
 	public ToolDiscovery addBeans(ListableBeanFactory beanFactory) {
 		beanFactory.getBeansOfType(ToolCallback.class).values().forEach(this::add);
+		beanFactory.getBeansOfType(ToolDefinitionSource.class)
+			.values()
+			.forEach((source) -> source.toolDefinitions()
+				.forEach((definition) -> this.tools.putIfAbsent(definition.name(), definition)));
 		beanFactory.getBeansOfType(ToolCallbackProvider.class).forEach((name, provider) -> {
 			try {
 				for (ToolCallback tool : provider.getToolCallbacks()) {
