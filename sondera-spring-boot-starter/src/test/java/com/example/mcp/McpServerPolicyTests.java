@@ -18,6 +18,7 @@ package com.example.mcp;
 import java.time.Duration;
 import java.util.Map;
 
+import com.example.mcpclient.McpClientAgent;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.tool.ToolCallbackProvider;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -156,6 +159,30 @@ class McpServerPolicyTests {
 			assertThat(call(client, "lookup", Map.of("name", "ana")).isError()).isNotEqualTo(true);
 			assertThat(McpShopServer.RAN).containsExactly("lookup ana");
 		}
+	}
+
+	@Test
+	void nothingOfOursReachesARemoteMcpServer() {
+		McpShopServer.ECHO_META.clear();
+		try (ConfigurableApplicationContext agent = new SpringApplicationBuilder(McpClientAgent.class)
+			.properties("spring.main.web-application-type=none", "spring.ai.mcp.server.enabled=false",
+					"spring.application.name=mcp-agent", "sondera.audit.enabled=false",
+					"sondera.cedar.policies=classpath:mcp-agent-policies/",
+					"spring.ai.mcp.client.streamable-http.connections.shop.url=" + url)
+			.run()) {
+			String answer = agent.getBean(ChatClient.Builder.class)
+				.build()
+				.prompt()
+				.user("echo something")
+				.toolCallbacks(agent.getBean(ToolCallbackProvider.class))
+				.toolContext(Map.of("tenant", "acme"))
+				.call()
+				.content();
+			assertThat(answer).contains("echo from the agent");
+		}
+		assertThat(McpShopServer.ECHO_META).singleElement()
+			.satisfies((meta) -> assertThat(meta).containsEntry("tenant", "acme")
+				.allSatisfy((key, value) -> assertThat(key).doesNotStartWith("sondera")));
 	}
 
 }

@@ -47,6 +47,9 @@ public class McpShopServer {
 	/** The tools that ran, with their arguments. */
 	static final List<String> RAN = new CopyOnWriteArrayList<>();
 
+	/** The {@code _meta} of every call of {@code echo}, as the server received it. */
+	static final List<Map<String, Object>> ECHO_META = new CopyOnWriteArrayList<>();
+
 	/** {@code @Tool} methods of a bean, exposed with a {@link MethodToolCallbackProvider}. */
 	public static class BeanTools {
 
@@ -117,6 +120,7 @@ public class McpShopServer {
 				Map.of("text", Map.of("type", "string")))).description("Echo a text").build();
 		return List.of(new SyncToolSpecification(tool, (exchange, request) -> {
 			RAN.add("echo " + request.arguments().get("text"));
+			ECHO_META.add((request.meta() != null) ? request.meta() : Map.of());
 			return CallToolResult.builder().content(List.of(new TextContent("echo " + request.arguments().get("text"))))
 				.build();
 		}));
