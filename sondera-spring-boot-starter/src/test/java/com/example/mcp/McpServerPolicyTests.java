@@ -17,6 +17,7 @@ package com.example.mcp;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.example.mcpclient.McpClientAgent;
 import io.modelcontextprotocol.client.McpClient;
@@ -33,6 +34,9 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.tool.ToolCallbackProvider;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import ai.sondera.spring.ai.tool.StartupToolValidator;
+import ai.sondera.spring.ai.tool.ToolGuardReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -183,6 +187,21 @@ class McpServerPolicyTests {
 		assertThat(McpShopServer.ECHO_META).singleElement()
 			.satisfies((meta) -> assertThat(meta).containsEntry("tenant", "acme")
 				.allSatisfy((key, value) -> assertThat(key).doesNotStartWith("sondera")));
+	}
+
+	@Test
+	void startupReportsWhereEachToolIsGuarded() {
+		Map<String, ToolGuardReport> reports = server.getBean(StartupToolValidator.class)
+			.reports()
+			.stream()
+			.collect(Collectors.toMap(ToolGuardReport::tool, (report) -> report));
+		assertThat(reports.get("ship").guardedAt()).containsExactly(ToolGuardReport.MCP_SERVER);
+		assertThat(reports.get("echo").guardedAt()).containsExactly(ToolGuardReport.MCP_SERVER);
+		assertThat(reports.get("order").guardedAt()).containsExactly(ToolGuardReport.CHAT_CLIENT,
+				ToolGuardReport.DIRECT_CALL, ToolGuardReport.MCP_SERVER);
+		assertThat(reports.get("lookup").guardedAt()).containsExactly(ToolGuardReport.CHAT_CLIENT,
+				ToolGuardReport.MCP_SERVER);
+		assertThat(reports.get("lookup").notGuarded()).contains("direct method calls (the class is not a Spring bean)");
 	}
 
 }

@@ -35,6 +35,7 @@ import ai.sondera.spring.ai.approval.PendingApprovals;
 import ai.sondera.spring.ai.observation.DecisionCounter;
 import ai.sondera.spring.ai.reload.PolicyReloader;
 import ai.sondera.spring.ai.tool.AgentToolCatalog;
+import ai.sondera.spring.ai.tool.StartupToolValidator;
 
 /**
  * Auto-configuration of the {@code sondera} actuator endpoint and health indicator.
@@ -50,8 +51,10 @@ public final class SonderaActuatorAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
 	SonderaEndpoint sonderaEndpoint(PolicyAdministration harness, AgentToolCatalog catalog, DecisionCounter decisions,
-			ObjectProvider<PendingApprovals> pending, ObjectProvider<PolicyReloader> reloader) {
-		return new SonderaEndpoint(harness, catalog, decisions, pending.getIfAvailable(), reloader.getIfAvailable());
+			ObjectProvider<PendingApprovals> pending, ObjectProvider<PolicyReloader> reloader,
+			ObjectProvider<StartupToolValidator> validator) {
+		return new SonderaEndpoint(harness, catalog, decisions, pending.getIfAvailable(), reloader.getIfAvailable(),
+				() -> validator.stream().flatMap((found) -> found.reports().stream()).toList());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -16,6 +16,7 @@
 package ai.sondera.spring.ai.tool;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.apache.commons.logging.Log;
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.util.ClassUtils;
 
 import ai.sondera.harness.PolicyAdministration;
 import ai.sondera.spring.ai.verdict.EnforcementResolver;
@@ -53,6 +55,8 @@ public class StartupToolValidator implements SmartInitializingSingleton {
 
 	private final boolean failOnInvalid;
 
+	private volatile List<ToolGuardReport> reports = List.of();
+
 	/**
 	 * Create a validator.
 	 * @param catalog the agent's tools
@@ -74,6 +78,19 @@ public class StartupToolValidator implements SmartInitializingSingleton {
 		this.failOnInvalid = failOnInvalid;
 	}
 
+	/**
+	 * Return, for each tool found at startup, where it is guarded and where not.
+	 * @return the reports, by tool name
+	 */
+	public List<ToolGuardReport> reports() {
+		return this.reports;
+	}
+
+	private boolean aspectActive() {
+		return ClassUtils.isPresent("org.aspectj.lang.annotation.Aspect", getClass().getClassLoader())
+				&& this.beanFactory.getBeanNamesForType(ToolMethodPolicyAspect.class, false, false).length > 0;
+	}
+
 	@Override
 	public void afterSingletonsInstantiated() {
 		ToolDiscovery discovery = new ToolDiscovery().addBeans(this.beanFactory).addPackages(this.basePackages);
@@ -82,7 +99,15 @@ public class StartupToolValidator implements SmartInitializingSingleton {
 		List<String> names = tools.stream().map(ToolDefinition::name).toList();
 		try {
 			this.catalog.register(tools);
+			boolean aspect = aspectActive();
+			this.reports = discovery.origins()
+				.entrySet()
+				.stream()
+				.sorted(Map.Entry.comparingByKey())
+				.map((entry) -> ToolGuardReport.of(entry.getKey(), entry.getValue(), aspect))
+				.toList();
 			logger.info("Sondera policies guard agent '" + this.catalog.agent().name() + "' with tools " + names);
+			this.reports.forEach((report) -> logger.info("  " + report));
 			if (this.administration == null) {
 				logger.warn("The Harness bean offers no PolicyAdministration: its policies are not validated against"
 						+ " the tools at startup");

@@ -19,10 +19,12 @@ package ai.sondera.spring.ai.tool;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -59,6 +61,8 @@ public final class ToolDiscovery {
 
 	private final Map<String, EnforcementMode> modes = new HashMap<>();
 
+	private final Map<String, Set<ToolOrigin>> origins = new HashMap<>();
+
 	/**
 	 * Return the tools found, by name.
 	 * @return the tool definitions
@@ -85,7 +89,7 @@ public final class ToolDiscovery {
 		beanFactory.getBeansOfType(ToolDefinitionSource.class)
 			.values()
 			.forEach((source) -> source.toolDefinitions()
-				.forEach((definition) -> this.tools.putIfAbsent(definition.name(), definition)));
+				.forEach((definition) -> put(definition, ToolOrigin.SERVER)));
 		beanFactory.getBeansOfType(ToolCallbackProvider.class).forEach((name, provider) -> {
 			try {
 				for (ToolCallback tool : provider.getToolCallbacks()) {
@@ -100,7 +104,7 @@ public final class ToolDiscovery {
 		for (String name : beanFactory.getBeanDefinitionNames()) {
 			Class<?> type = beanFactory.getType(name, false);
 			if (type != null) {
-				addClass(ClassUtils.getUserClass(type));
+				addClass(ClassUtils.getUserClass(type), ToolOrigin.BEAN_METHOD);
 			}
 		}
 		return this;
@@ -124,7 +128,7 @@ public final class ToolDiscovery {
 		for (String basePackage : basePackages) {
 			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
 				try {
-					addClass(ClassUtils.forName(candidate.getBeanClassName(), null));
+					addClass(ClassUtils.forName(candidate.getBeanClassName(), null), ToolOrigin.CLASS_METHOD);
 				}
 				catch (ClassNotFoundException | LinkageError ex) {
 					logger.debug("Skipping tool class " + candidate.getBeanClassName() + ": " + ex.getMessage());
@@ -140,18 +144,18 @@ public final class ToolDiscovery {
 	 * @return this discovery
 	 */
 	public ToolDiscovery addClasses(Collection<Class<?>> classes) {
-		classes.forEach(this::addClass);
+		classes.forEach((type) -> addClass(type, ToolOrigin.CLASS_METHOD));
 		return this;
 	}
 
-	private void addClass(Class<?> type) {
+	private void addClass(Class<?> type, ToolOrigin origin) {
 		if (type.getName().startsWith("org.springframework.")) {
 			return;
 		}
 		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type)) {
 			if (AnnotatedElementUtils.isAnnotated(method, Tool.class)) {
 				ToolDefinition definition = ToolDefinitions.from(method);
-				this.tools.putIfAbsent(definition.name(), definition);
+				put(definition, origin);
 				ToolPolicy policy = AnnotatedElementUtils.findMergedAnnotation(method, ToolPolicy.class);
 				if (policy != null) {
 					this.modes.put(definition.name(), policy.mode());
@@ -162,7 +166,39 @@ public final class ToolDiscovery {
 
 	private void add(ToolCallback tool) {
 		ToolCallback real = (tool instanceof GuardedToolCallback guarded) ? guarded.getDelegate() : tool;
-		this.tools.putIfAbsent(real.getToolDefinition().name(), real.getToolDefinition());
+		put(real.getToolDefinition(), ToolOrigin.TOOL_BEAN);
+	}
+
+	private void put(ToolDefinition definition, ToolOrigin origin) {
+		this.tools.putIfAbsent(definition.name(), definition);
+		this.origins.computeIfAbsent(definition.name(), (name) -> EnumSet.noneOf(ToolOrigin.class)).add(origin);
+	}
+
+	/**
+	 * Return where each tool was found.
+	 * @return the origins by tool name
+	 */
+	public Map<String, Set<ToolOrigin>> origins() {
+		return Map.copyOf(this.origins);
+	}
+
+	/**
+	 * Where a tool was found, which decides on which paths it can be guarded.
+	 */
+	public enum ToolOrigin {
+
+		/** A {@code ToolCallback} or {@code ToolCallbackProvider} bean. */
+		TOOL_BEAN,
+
+		/** A {@code @Tool} method of a Spring bean. */
+		BEAN_METHOD,
+
+		/** A {@code @Tool} method of a class that is not a bean (passed as {@code new X()}). */
+		CLASS_METHOD,
+
+		/** A {@link ToolDefinitionSource} bean: a tool an MCP server exposes. */
+		SERVER
+
 	}
 
 }

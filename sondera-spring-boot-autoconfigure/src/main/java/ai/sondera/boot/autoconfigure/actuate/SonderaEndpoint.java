@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +31,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 import ai.sondera.harness.Agent;
 import ai.sondera.harness.Decision;
-import ai.sondera.harness.Tool;
 import ai.sondera.harness.PolicyAdministration;
+import ai.sondera.harness.Tool;
 import ai.sondera.harness.policy.LoadedPolicyInfo;
 import ai.sondera.harness.policy.PolicyDescriptor;
 import ai.sondera.spring.ai.approval.ApprovalRequest;
@@ -39,10 +40,11 @@ import ai.sondera.spring.ai.approval.PendingApprovals;
 import ai.sondera.spring.ai.observation.DecisionCounter;
 import ai.sondera.spring.ai.reload.PolicyReloader;
 import ai.sondera.spring.ai.tool.AgentToolCatalog;
+import ai.sondera.spring.ai.tool.ToolGuardReport;
 
 /**
- * The {@code sondera} actuator endpoint: the agent and its generated Cedar schema, the
- * loaded policies, the policy set's version, decisions since start, pending approvals;
+ * The {@code sondera} actuator endpoint: the agent and its generated Cedar schema, where
+ * each tool is guarded, the loaded policies and their sources, the policy set's version, decisions since start, pending approvals;
  * and a write operation to approve or reject a pending approval.
  *
  * @author Sondera
@@ -62,6 +64,8 @@ public class SonderaEndpoint {
 
 	private final PolicyReloader reloader;
 
+	private final Supplier<List<ToolGuardReport>> tools;
+
 	/**
 	 * Create the endpoint.
 	 * @param harness the harness
@@ -69,14 +73,17 @@ public class SonderaEndpoint {
 	 * @param decisions the decision counts
 	 * @param pending the pending approvals, or {@code null}
 	 * @param reloader the policy reloader, or {@code null}
+	 * @param tools where each tool is guarded
 	 */
 	public SonderaEndpoint(PolicyAdministration harness, AgentToolCatalog catalog, DecisionCounter decisions,
-			@Nullable PendingApprovals pending, @Nullable PolicyReloader reloader) {
+			@Nullable PendingApprovals pending, @Nullable PolicyReloader reloader,
+			Supplier<List<ToolGuardReport>> tools) {
 		this.harness = harness;
 		this.catalog = catalog;
 		this.decisions = decisions;
 		this.pending = pending;
 		this.reloader = reloader;
+		this.tools = tools;
 	}
 
 	/**
@@ -111,6 +118,7 @@ public class SonderaEndpoint {
 		result.put("schema", MAPPER.convertValue(this.harness.schema(agent), Map.class));
 		result.put("policyVersion", this.harness.policyVersion());
 		result.put("policiesLoadedAt", this.harness.policiesLoadedAt().toString());
+		result.put("tools", this.tools.get());
 		result.put("policySetDigest", this.harness.policySetDigest());
 		result.put("sources", this.harness.policySources());
 		result.put("policies", policies);
