@@ -120,8 +120,8 @@ public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 		for (Agent agent : current.agents()) {
 			next.policiesFor(agent);
 		}
-		this.generation = next;
 		logChanges(current, next);
+		this.generation = next;
 		return next.version();
 	}
 

@@ -187,8 +187,9 @@ class PolicySourcesTests {
 				assertThat(output).contains("New policy source: loaded 1 Cedar policies from " + policies.resolve("extra.cedar"));
 				Files.delete(policies.resolve("extra.cedar"));
 				await().atMost(Duration.ofSeconds(10)).until(() -> harness.policySources().size() == 1);
-				assertThat(output).contains("Policy source removed: " + policies.resolve("extra.cedar"))
-					.contains("held policies [extra-permit]");
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> output.toString().contains("Policy source removed: " + policies.resolve("extra.cedar")));
+				assertThat(output).contains("held policies [extra-permit]");
 				long version = harness.policyVersion();
 				Files.delete(policies.resolve("bank.cedar"));
 				await().atMost(Duration.ofSeconds(10)).until(() -> output.toString().contains("No Cedar policies found"));
