@@ -43,6 +43,19 @@ public interface Harness {
 	Trajectory initialize(Agent agent, String sessionId);
 
 	/**
+	 * Start a new trajectory for an agent on behalf of a known caller, whom policies can
+	 * read as {@code context.caller} at tool stages. A harness that cannot pass the
+	 * caller on ignores it (the default).
+	 * @param agent the agent
+	 * @param sessionId an optional session id to group trajectories, or {@code null}
+	 * @param caller who is calling, or {@code null}
+	 * @return the running trajectory
+	 */
+	default Trajectory initialize(Agent agent, String sessionId, Caller caller) {
+		return initialize(agent, sessionId);
+	}
+
+	/**
 	 * Continue a stored trajectory; its step count continues from the stored steps.
 	 * @param trajectoryId the trajectory id
 	 * @return the trajectory

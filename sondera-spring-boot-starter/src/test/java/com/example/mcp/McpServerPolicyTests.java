@@ -25,6 +25,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Implementation;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +72,12 @@ class McpServerPolicyTests {
 	}
 
 	private static McpSyncClient client() {
+		return client("test-client");
+	}
+
+	private static McpSyncClient client(String name) {
 		McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(url).build())
+			.clientInfo(new Implementation(name, "1.0"))
 			.requestTimeout(Duration.ofSeconds(20))
 			.build();
 		client.initialize();
@@ -202,6 +208,17 @@ class McpServerPolicyTests {
 		assertThat(reports.get("lookup").guardedAt()).containsExactly(ToolGuardReport.CHAT_CLIENT,
 				ToolGuardReport.MCP_SERVER);
 		assertThat(reports.get("lookup").notGuarded()).contains("direct method calls (the class is not a Spring bean)");
+	}
+
+	@Test
+	void policiesTellMcpClientsApart() {
+		try (McpSyncClient untrusted = client("untrusted-ide"); McpSyncClient trusted = client("trusted-ide")) {
+			CallToolResult denied = call(untrusted, "refund", Map.of("order", "o-1"));
+			assertThat(denied.isError()).isTrue();
+			assertThat(text(denied)).contains("[no-refunds-for-untrusted-clients]");
+			assertThat(call(trusted, "refund", Map.of("order", "o-2")).isError()).isNotEqualTo(true);
+			assertThat(McpShopServer.RAN).containsExactly("refund o-2");
+		}
 	}
 
 }

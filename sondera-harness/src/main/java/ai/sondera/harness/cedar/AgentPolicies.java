@@ -31,6 +31,7 @@ import com.cedarpolicy.model.AuthorizationResponse;
 import com.cedarpolicy.model.entity.Entity;
 import com.cedarpolicy.model.exception.AuthException;
 import com.cedarpolicy.value.CedarList;
+import com.cedarpolicy.value.CedarMap;
 import com.cedarpolicy.value.EntityTypeName;
 import com.cedarpolicy.value.EntityUID;
 import com.cedarpolicy.value.PrimLong;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
 
 import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.Agent;
+import ai.sondera.harness.Caller;
 import ai.sondera.harness.Content;
 import ai.sondera.harness.Decision;
 import ai.sondera.harness.PromptContent;
@@ -204,9 +206,11 @@ final class AgentPolicies {
 	 * @param content the content
 	 * @param trajectory the trajectory entity id
 	 * @param stepCount the step count the request sees
+	 * @param caller who is calling, or {@code null}
 	 * @return the adjudication; never throws for bad input (it denies instead)
 	 */
-	Adjudication adjudicate(Stage stage, Role role, Content content, EntityUID trajectory, long stepCount) {
+	Adjudication adjudicate(Stage stage, Role role, Content content, EntityUID trajectory, long stepCount,
+			Caller caller) {
 		RequestShape shape = RequestShape.of(stage, content);
 		if (shape == null) {
 			return new Adjudication(Decision.ALLOW, Decisions.NOT_EVALUATED, List.of());
@@ -237,6 +241,11 @@ final class AgentPolicies {
 		}
 		if (!partition.needsEngine()) {
 			return Decisions.withoutEngine(partition);
+		}
+		if (caller != null && partition.reads().readsContext("caller") && !caller.attributes().isEmpty()) {
+			Map<String, Value> attributes = new HashMap<>();
+			caller.attributes().forEach((name, value) -> attributes.put(name, new PrimString(value)));
+			context.put("caller", new CedarMap(attributes));
 		}
 		Set<Entity> entities = entities(partition);
 		if (partition.reads().readsTrajectoryEntity()) {

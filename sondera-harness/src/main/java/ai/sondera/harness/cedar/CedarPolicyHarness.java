@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.AdjudicationListener;
 import ai.sondera.harness.Agent;
+import ai.sondera.harness.Caller;
 import ai.sondera.harness.Decision;
 import ai.sondera.harness.Harness;
 import ai.sondera.harness.PolicyAdministration;
@@ -198,12 +199,17 @@ public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 	 */
 	@Override
 	public Trajectory initialize(Agent agent, String sessionId) {
+		return initialize(agent, sessionId, null);
+	}
+
+	@Override
+	public Trajectory initialize(Agent agent, String sessionId, Caller caller) {
 		Objects.requireNonNull(agent, "'agent' must not be null");
 		AgentPolicies agentPolicies = policiesFor(agent);
 		TrajectoryRecord record = new TrajectoryRecord("traj-" + UUID.randomUUID(), agent.id(),
 				TrajectoryStatus.RUNNING, sessionId, java.time.Instant.now());
 		CedarTrajectory trajectory = new CedarTrajectory(record, agentPolicies, this, this.store, this.listener,
-				this.auditLog, 0);
+				this.auditLog, 0, caller);
 		try {
 			this.store.saveAgent(agent);
 			this.store.create(record);
@@ -235,7 +241,7 @@ public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 	private CedarTrajectory resumed(StoredTrajectory stored, AgentPolicies agentPolicies) {
 		TrajectoryStatus status = stored.record().status();
 		CedarTrajectory trajectory = new CedarTrajectory(stored.record().withStatus(TrajectoryStatus.RUNNING),
-				agentPolicies, this, this.store, this.listener, this.auditLog, stored.steps().size());
+				agentPolicies, this, this.store, this.listener, this.auditLog, stored.steps().size(), null);
 		if (status != TrajectoryStatus.RUNNING) {
 			String reason = "Resumed after the trajectory had ended as " + status.wireName();
 			logger.info("Trajectory {}: {}", trajectory.id(), reason);

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.AdjudicationListener;
+import ai.sondera.harness.Caller;
 import ai.sondera.harness.Agent;
 import ai.sondera.harness.Content;
 import ai.sondera.harness.PolicyMetadata;
@@ -70,8 +71,11 @@ final class CedarTrajectory implements Trajectory {
 
 	private volatile RuntimeException storageFailure;
 
+	private final Caller caller;
+
 	CedarTrajectory(TrajectoryRecord record, AgentPolicies policies, CedarPolicyHarness harness,
-			TrajectoryStore store, AdjudicationListener listener, AuditLog auditLog, long stepCount) {
+			TrajectoryStore store, AdjudicationListener listener, AuditLog auditLog, long stepCount, Caller caller) {
+		this.caller = caller;
 		this.auditLog = auditLog;
 		this.record = record;
 		// No generation yet: the first adjudication looks the current one up.
@@ -125,7 +129,7 @@ final class CedarTrajectory implements Trajectory {
 			long step = this.stepCount.incrementAndGet();
 			Snapshot policies = snapshot();
 			Adjudication adjudication = audit(stage, content, step,
-					policies.policies().adjudicate(stage, role, content, this.uid, step), policies.generation());
+					policies.policies().adjudicate(stage, role, content, this.uid, step, this.caller), policies.generation());
 			this.store.append(current, step - 1,
 					new TrajectoryStep(stage, role, content, adjudication, Instant.now()));
 			completion.completed(adjudication);

@@ -137,7 +137,7 @@ class PolicyLoadTests {
 			.hasMessageContaining("always false")
 			.hasMessageContaining("context has no attribute 'respnose_json' at POST_TOOL")
 			.hasMessageContaining("context has no attribute 'respnose_json' at PRE_TOOL")
-			.hasMessageContaining("(it has response, response_json)");
+			.hasMessageContaining("(it has response, response_json, caller)");
 	}
 
 	@Test

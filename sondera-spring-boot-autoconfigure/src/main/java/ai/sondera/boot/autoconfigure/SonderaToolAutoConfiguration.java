@@ -45,6 +45,7 @@ import ai.sondera.spring.ai.approval.ApprovalHandler;
 import ai.sondera.spring.ai.approval.ApprovalObservationConvention;
 import ai.sondera.spring.ai.approval.ApprovalService;
 import ai.sondera.spring.ai.approval.PendingApprovals;
+import ai.sondera.spring.ai.mcp.McpCallerResolver;
 import ai.sondera.spring.ai.mcp.McpToolGuard;
 import ai.sondera.spring.ai.mcp.McpToolGuardPostProcessor;
 import ai.sondera.spring.ai.model.ChatModelScreeningPostProcessor;
@@ -171,8 +172,9 @@ public final class SonderaToolAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpToolGuard sonderaMcpToolGuard(Harness harness, AgentToolCatalog catalog, ToolCallGuard guard) {
-			return new McpToolGuard(harness, catalog, guard);
+		McpToolGuard sonderaMcpToolGuard(Harness harness, AgentToolCatalog catalog, ToolCallGuard guard,
+				ObjectProvider<McpCallerResolver> callers) {
+			return new McpToolGuard(harness, catalog, guard, callers.getIfAvailable(() -> McpCallerResolver.DEFAULT));
 		}
 
 		@Bean

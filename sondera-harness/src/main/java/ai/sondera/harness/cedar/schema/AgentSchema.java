@@ -189,6 +189,13 @@ public final class AgentSchema {
 				putAttribute(attributes, "response", action.response(), shape == null);
 				putString(attributes, "response_json", shape == null);
 			}
+			if (shape != null) {
+				// Not in the SDK's schema: who is calling, when the application knows it.
+				ObjectNode caller = attributes.putObject("caller").put("type", "Record").put("required", false);
+				ObjectNode callerAttributes = caller.putObject("attributes");
+				callerAttributes.putObject("principal").put("type", "String").put("required", false);
+				callerAttributes.putObject("client").put("type", "String").put("required", false);
+			}
 		}
 		ObjectNode prompt = actionsNode.putObject(PROMPT_ACTION).putObject("appliesTo");
 		prompt.putArray("principalTypes").add("Agent");

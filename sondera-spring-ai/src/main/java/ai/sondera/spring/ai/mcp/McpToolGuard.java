@@ -39,6 +39,7 @@ import org.springframework.ai.tool.definition.ToolDefinition;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import ai.sondera.harness.Caller;
 import ai.sondera.harness.Harness;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.json.ModelJson;
@@ -51,7 +52,8 @@ import ai.sondera.spring.ai.verdict.VerdictAction;
  * Puts every tool of an MCP server under policy, whichever way it was declared: each
  * tool specification the server is built from gets a call handler that adjudicates
  * PRE_TOOL on the arguments and POST_TOOL on the result, in one trajectory per MCP
- * session (so {@code step_count} policies work for MCP clients). A denial reaches the
+ * session (so {@code step_count} policies work for MCP clients), whose caller (see
+ * {@link McpCallerResolver}) policies read as {@code context.caller}. A denial reaches the
  * client as a tool result with {@code isError} and the reason (the steer text, or the
  * block text), never as a transport failure; an escalation goes to the approval
  * handlers as elsewhere.
@@ -70,6 +72,8 @@ public class McpToolGuard implements ToolDefinitionSource {
 
 	private final ToolCallGuard guard;
 
+	private final McpCallerResolver callers;
+
 	private final Map<String, ToolDefinition> tools = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private final Map<String, Trajectory> sessions = Collections
@@ -85,11 +89,13 @@ public class McpToolGuard implements ToolDefinitionSource {
 	 * @param harness opens the trajectory of each MCP session
 	 * @param catalog the agent's tools
 	 * @param guard the tool checkpoint
+	 * @param callers works out who is calling, for {@code context.caller}
 	 */
-	public McpToolGuard(Harness harness, AgentToolCatalog catalog, ToolCallGuard guard) {
+	public McpToolGuard(Harness harness, AgentToolCatalog catalog, ToolCallGuard guard, McpCallerResolver callers) {
 		this.harness = Objects.requireNonNull(harness, "'harness' must not be null");
 		this.catalog = Objects.requireNonNull(catalog, "'catalog' must not be null");
 		this.guard = Objects.requireNonNull(guard, "'guard' must not be null");
+		this.callers = Objects.requireNonNull(callers, "'callers' must not be null");
 	}
 
 	/**
@@ -145,20 +151,20 @@ public class McpToolGuard implements ToolDefinitionSource {
 		}
 	}
 
-	private CallToolResult call(String name, @Nullable String sessionId, CallToolRequest request,
+	private CallToolResult call(String name, @Nullable String sessionId, Caller caller, CallToolRequest request,
 			ToolCallGuard.Invocation<CallToolResult> tool) {
-		Trajectory trajectory = trajectory(name, sessionId);
+		Trajectory trajectory = trajectory(name, sessionId, caller);
 		return this.guard.guard(name, () -> (request.arguments() != null) ? request.arguments() : Map.of(), trajectory,
 				tool, McpToolGuard::resultView, McpToolGuard::denied);
 	}
 
-	private Trajectory trajectory(String name, @Nullable String sessionId) {
+	private Trajectory trajectory(String name, @Nullable String sessionId, Caller caller) {
 		if (sessionId == null) {
-			return this.harness.initialize(agent(name), null);
+			return this.harness.initialize(agent(name), null, caller);
 		}
 		synchronized (this.sessions) {
 			return this.sessions.computeIfAbsent(sessionId,
-					(id) -> this.harness.initialize(agent(name), "mcp-session:" + id));
+					(id) -> this.harness.initialize(agent(name), "mcp-session:" + id, caller));
 		}
 	}
 
@@ -209,7 +215,10 @@ public class McpToolGuard implements ToolDefinitionSource {
 
 		@Override
 		public CallToolResult apply(McpSyncServerExchange exchange, CallToolRequest request) {
-			return call(this.name, (exchange != null) ? exchange.sessionId() : null, request,
+			Caller caller = (exchange != null)
+					? McpToolGuard.this.callers.resolve(exchange.getClientInfo(), exchange.transportContext())
+					: McpToolGuard.this.callers.resolve(null, null);
+			return call(this.name, (exchange != null) ? exchange.sessionId() : null, caller, request,
 					() -> this.delegate.apply(exchange, request));
 		}
 
@@ -231,8 +240,11 @@ public class McpToolGuard implements ToolDefinitionSource {
 		@Override
 		public Mono<CallToolResult> apply(McpAsyncServerExchange exchange, CallToolRequest request) {
 			return Mono
-				.fromCallable(() -> call(this.name, (exchange != null) ? exchange.sessionId() : null, request,
-						() -> this.delegate.apply(exchange, request).block()))
+				.fromCallable(() -> call(this.name, (exchange != null) ? exchange.sessionId() : null,
+						(exchange != null)
+								? McpToolGuard.this.callers.resolve(exchange.getClientInfo(), exchange.transportContext())
+								: McpToolGuard.this.callers.resolve(null, null),
+						request, () -> this.delegate.apply(exchange, request).block()))
 				.subscribeOn(Schedulers.boundedElastic());
 		}
 
