@@ -16,6 +16,7 @@
 package com.example.mcp;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,9 @@ import com.example.mcpclient.McpClientAgent;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Implementation;
@@ -219,6 +223,23 @@ class McpServerPolicyTests {
 			assertThat(call(trusted, "refund", Map.of("order", "o-2")).isError()).isNotEqualTo(true);
 			assertThat(McpShopServer.RAN).containsExactly("refund o-2");
 		}
+	}
+
+	@Test
+	void toolsAddedToTheServerAtRunTimeAreUnderPolicy() {
+		McpSchema.Tool tool = McpSchema.Tool
+			.builder("late", Map.of("type", "object", "properties", Map.of("text", Map.of("type", "string"))))
+			.description("A tool added after startup")
+			.build();
+		server.getBean(McpSyncServer.class).addTool(new SyncToolSpecification(tool, (exchange, request) -> {
+			McpShopServer.RAN.add("late " + request.arguments().get("text"));
+			return CallToolResult.builder().content(List.of(new TextContent("late"))).build();
+		}));
+		try (McpSyncClient client = client()) {
+			assertThat(call(client, "late", Map.of("text", "forbidden")).isError()).isTrue();
+			assertThat(call(client, "late", Map.of("text", "fine")).isError()).isNotEqualTo(true);
+		}
+		assertThat(McpShopServer.RAN).containsExactly("late fine");
 	}
 
 }

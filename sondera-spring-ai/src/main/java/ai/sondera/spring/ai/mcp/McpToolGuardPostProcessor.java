@@ -17,8 +17,12 @@ package ai.sondera.spring.ai.mcp;
 
 import java.util.List;
 
+import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
@@ -27,7 +31,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * {@link SyncToolSpecification} and {@link AsyncToolSpecification} bean, and every list
  * of them (Spring AI builds the server from such beans, converted from tool callbacks,
  * tool callback providers and {@code @McpTool} methods), is replaced by a guarded one
- * before the server is built.
+ * before the server is built; and the {@link McpSyncServer} / {@link McpAsyncServer} beans
+ * guard the tools added to them at run time ({@code addTool}).
  *
  * @author Sondera
  */
@@ -45,6 +50,9 @@ public class McpToolGuardPostProcessor implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof McpSyncServer || bean instanceof McpAsyncServer) {
+			return guardAddedTools(bean);
+		}
 		if (bean instanceof SyncToolSpecification specification) {
 			return this.guard.getObject().guard(specification);
 		}
@@ -55,6 +63,20 @@ public class McpToolGuardPostProcessor implements BeanPostProcessor {
 			return list.stream().map(this::guard).toList();
 		}
 		return bean;
+	}
+
+	private Object guardAddedTools(Object server) {
+		ProxyFactory factory = new ProxyFactory(server);
+		factory.setProxyTargetClass(true);
+		factory.addAdvice((MethodInterceptor) (invocation) -> {
+			Object[] arguments = invocation.getArguments();
+			if ("addTool".equals(invocation.getMethod().getName()) && arguments.length == 1
+					&& arguments[0] != null) {
+				arguments[0] = guard(arguments[0]);
+			}
+			return invocation.proceed();
+		});
+		return factory.getProxy(server.getClass().getClassLoader());
 	}
 
 	private static boolean isSpecifications(List<?> list) {
