@@ -52,8 +52,9 @@ import ai.sondera.harness.Stage;
 import ai.sondera.harness.Tool;
 import ai.sondera.harness.ToolRequestContent;
 import ai.sondera.harness.ToolResponseContent;
-import ai.sondera.harness.cedar.analysis.Applicability.Checkpoint;
+import ai.sondera.harness.cedar.analysis.AnalysisCache;
 import ai.sondera.harness.cedar.analysis.Applicability;
+import ai.sondera.harness.cedar.analysis.Applicability.Checkpoint;
 import ai.sondera.harness.cedar.analysis.LoadedPolicy;
 import ai.sondera.harness.cedar.schema.AgentSchema.ToolAction;
 import ai.sondera.harness.cedar.schema.AgentSchema.Wrapped;
@@ -164,14 +165,21 @@ final class AgentPolicies {
 	 * @param engine the Cedar engine
 	 * @param errorMode what an evaluation error means
 	 * @param failOpen whether a failure of the engine itself allows instead of denying
+	 * @param cache the results of earlier checks of where policies apply
 	 * @return the compiled policies
 	 * @throws PolicyLoadException if a policy can never match
 	 */
 	static AgentPolicies compile(Agent agent, List<LoadedPolicy> policies, BasicAuthorizationEngine engine,
-			EvaluationErrorMode errorMode, boolean failOpen) {
+			EvaluationErrorMode errorMode, boolean failOpen, AnalysisCache cache) {
+		long start = System.nanoTime();
 		AgentSchema schema = new AgentSchema(agent);
-		return new AgentPolicies(schema, Applicability.analyze(schema, policies, engine), engine, errorMode,
-				failOpen);
+		Map<LoadedPolicy, List<Checkpoint>> applicability = Applicability.analyze(schema, policies, engine, cache);
+		long analyzed = System.nanoTime();
+		AgentPolicies compiled = new AgentPolicies(schema, applicability, engine, errorMode, failOpen);
+		logger.info("Analyzed {} Cedar policies for agent '{}' ({} tools, {} action stages) in {} ms, compiled in {} ms",
+				policies.size(), agent.name(), agent.tools().size(), 2 * agent.tools().size() + 1,
+				(analyzed - start) / 1_000_000, (System.nanoTime() - analyzed) / 1_000_000);
+		return compiled;
 	}
 
 	private static EntityTypeName typeName(String name) {

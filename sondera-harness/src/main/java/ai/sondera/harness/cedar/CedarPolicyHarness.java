@@ -43,6 +43,7 @@ import ai.sondera.harness.Stage;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.TrajectoryStatus;
 import ai.sondera.harness.audit.AuditLog;
+import ai.sondera.harness.cedar.analysis.AnalysisCache;
 import ai.sondera.harness.cedar.analysis.LoadedPolicy;
 import ai.sondera.harness.cedar.analysis.PolicyReader;
 import ai.sondera.harness.policy.LoadedPolicyInfo;
@@ -94,6 +95,8 @@ public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 
 	private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
 
+	private final AnalysisCache analysisCache = new AnalysisCache();
+
 	private volatile PolicyGeneration generation;
 
 	private CedarPolicyHarness(Builder builder) {
@@ -111,7 +114,8 @@ public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 	private PolicyGeneration generation(long version, List<PolicySource> sources) {
 		List<LoadedPolicy> policies = PolicyReader.read(sources);
 		return new PolicyGeneration(version, sources, policies,
-				(agent) -> AgentPolicies.compile(agent, policies, this.engine, this.errorMode, this.failOpen));
+				(agent) -> AgentPolicies.compile(agent, policies, this.engine, this.errorMode, this.failOpen,
+						this.analysisCache));
 	}
 
 	@Override

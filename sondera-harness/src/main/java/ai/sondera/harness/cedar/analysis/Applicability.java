@@ -18,6 +18,7 @@ package ai.sondera.harness.cedar.analysis;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,54 +75,72 @@ public final class Applicability {
 	}
 
 	/**
-	 * Work out where every policy applies.
+	 * Work out where every policy applies. A policy is checked once per kind of
+	 * checkpoint it can tell apart, not once per tool: tools whose context types are the
+	 * same where the policy reads them share one check (unless the policy names actions
+	 * or entities in its conditions), and checks already made for the same policy text,
+	 * namespace, stage and context types (by an earlier load, a reload, or another agent)
+	 * are taken from the cache. The results, messages included, are the same as checking
+	 * every (action, stage) on its own.
 	 * @param schema the agent schema
 	 * @param policies the policies
 	 * @param engine the Cedar engine
+	 * @param cache the results of earlier checks
 	 * @return for each policy, in order, its checkpoints (never empty)
 	 * @throws PolicyLoadException if a policy names an unknown action or applies nowhere
 	 */
 	public static Map<LoadedPolicy, List<Checkpoint>> analyze(AgentSchema schema, List<LoadedPolicy> policies,
-			BasicAuthorizationEngine engine) {
+			BasicAuthorizationEngine engine, AnalysisCache cache) {
 		List<String> knownActions = new ArrayList<>(schema.toolActions().keySet());
 		knownActions.add(AgentSchema.PROMPT_ACTION);
 		String actionType = schema.namespace() + "::Action";
 		List<PolicyProblem> problems = new ArrayList<>();
-		Map<String, Candidate> candidates = new HashMap<>();
+		List<Candidate> candidates = new ArrayList<>();
+		Map<AnalysisCache.Key, String> pending = new HashMap<>();
+		Map<String, AnalysisCache.Key> pendingByCopy = new HashMap<>();
 		Map<RequestShape, Set<Policy>> copies = new EnumMap<>(RequestShape.class);
 		for (LoadedPolicy policy : policies) {
-			List<String> admitted = admittedActions(policy, actionType, knownActions, schema, problems);
-			for (String action : admitted) {
+			PolicyReads reads = policy.reads();
+			boolean groupable = !reads.action() && !reads.entityLiterals();
+			for (String action : admittedActions(policy, actionType, knownActions, schema, problems)) {
 				RequestShape[] shapes = AgentSchema.PROMPT_ACTION.equals(action)
 						? new RequestShape[] { RequestShape.PROMPT }
 						: new RequestShape[] { RequestShape.TOOL_CALL, RequestShape.TOOL_RESULT };
 				for (RequestShape shape : shapes) {
-					String copyId = "c" + candidates.size();
-					candidates.put(copyId, new Candidate(policy, new Checkpoint(action, shape)));
-					copies.computeIfAbsent(shape, (key) -> new LinkedHashSet<>())
-						.add(scopedCopy(policy, actionType, action, copyId));
+					String variant = (groupable && shape != RequestShape.PROMPT) ? contextTypes(schema, action, shape, reads)
+							: "action " + action;
+					AnalysisCache.Key key = new AnalysisCache.Key(schema.namespace(), shape, policy.policy().policySrc,
+							variant);
+					candidates.add(new Candidate(policy, new Checkpoint(action, shape), key));
+					if (cache.get(key) == null && !pending.containsKey(key)) {
+						String copyId = "c" + pending.size();
+						pending.put(key, action);
+						pendingByCopy.put(copyId, key);
+						copies.computeIfAbsent(shape, (unused) -> new LinkedHashSet<>())
+							.add(scopedCopy(policy, actionType, action, copyId));
+					}
 				}
 			}
 		}
-		Map<String, List<String>> rejections = new HashMap<>();
-		copies.forEach((shape, set) -> validate(engine, schema, shape, set, candidates, rejections));
+		Map<String, List<String>> errors = new HashMap<>();
+		Set<String> impossible = new HashSet<>();
+		copies.forEach((shape, set) -> validate(engine, schema, shape, set, errors, impossible));
+		pendingByCopy.forEach((copyId, key) -> cache.put(key, new AnalysisCache.Result(pending.get(key),
+				errors.getOrDefault(copyId, List.of()), impossible.contains(copyId))));
 
 		Map<LoadedPolicy, List<Checkpoint>> result = new LinkedHashMap<>();
 		Map<LoadedPolicy, Set<String>> reasons = new LinkedHashMap<>();
 		policies.forEach((policy) -> result.put(policy, new ArrayList<>()));
-		candidates.entrySet()
-			.stream()
-			.sorted(Map.Entry.comparingByKey((left, right) -> Integer.compare(number(left), number(right))))
-			.forEach((entry) -> {
-				Candidate candidate = entry.getValue();
-				List<String> rejected = rejections.get(entry.getKey());
-				if (rejected == null) {
-					result.get(candidate.policy()).add(candidate.checkpoint());
-				}
-				else {
-					reasons.computeIfAbsent(candidate.policy(), (key) -> new LinkedHashSet<>()).addAll(rejected);
-				}
-			});
+		for (Candidate candidate : candidates) {
+			AnalysisCache.Result checked = cache.get(candidate.key());
+			List<String> rejected = reasons(schema, candidate, checked);
+			if (rejected.isEmpty()) {
+				result.get(candidate.policy()).add(candidate.checkpoint());
+			}
+			else {
+				reasons.computeIfAbsent(candidate.policy(), (key) -> new LinkedHashSet<>()).addAll(rejected);
+			}
+		}
 		for (Map.Entry<LoadedPolicy, List<Checkpoint>> entry : result.entrySet()) {
 			LoadedPolicy policy = entry.getKey();
 			Set<String> why = reasons.get(policy);
@@ -135,10 +154,6 @@ public final class Applicability {
 			throw new PolicyLoadException(problems);
 		}
 		return result;
-	}
-
-	private static int number(String copyId) {
-		return Integer.parseInt(copyId.substring(1));
 	}
 
 	private static List<String> admittedActions(LoadedPolicy policy, String actionType, List<String> knownActions,
@@ -187,7 +202,7 @@ public final class Applicability {
 	}
 
 	private static void validate(BasicAuthorizationEngine engine, AgentSchema schema, RequestShape shape,
-			Set<Policy> copies, Map<String, Candidate> candidates, Map<String, List<String>> rejections) {
+			Set<Policy> copies, Map<String, List<String>> errors, Set<String> impossible) {
 		ValidationResponse response;
 		try {
 			response = engine.validate(new ValidationRequest(schema.schema(shape), new PolicySet(copies)));
@@ -203,16 +218,55 @@ public final class Applicability {
 		for (ValidationError error : response.success.get().validationErrors) {
 			String message = error.getError().message;
 			if (!message.contains(OPTIONAL_ACCESS)) {
-				rejections.computeIfAbsent(error.getPolicyId(), (key) -> new ArrayList<>()).add(clean(message));
+				errors.computeIfAbsent(error.getPolicyId(), (key) -> new ArrayList<>()).add(clean(message));
 			}
 		}
 		for (ValidationError warning : response.success.get().validationWarnings) {
-			String message = warning.getError().message;
-			if (message.contains(IMPOSSIBLE)) {
-				rejections.computeIfAbsent(warning.getPolicyId(), (key) -> new ArrayList<>())
-					.addAll(impossible(schema, shape, candidates.get(warning.getPolicyId())));
+			if (warning.getError().message.contains(IMPOSSIBLE)) {
+				impossible.add(warning.getPolicyId());
 			}
 		}
+	}
+
+	/**
+	 * Return why a candidate does not apply (empty if it does): the engine's errors for
+	 * the checked copy, with its action named as the candidate's, and for an impossible
+	 * condition the attributes tested with {@code has} that do not exist there.
+	 */
+	private static List<String> reasons(AgentSchema schema, Candidate candidate, AnalysisCache.Result checked) {
+		List<String> reasons = new ArrayList<>();
+		String checkedAction = schema.namespace() + "::Action::\"" + checked.action() + "\"";
+		String action = schema.namespace() + "::Action::\"" + candidate.checkpoint().action() + "\"";
+		for (String error : checked.errors()) {
+			reasons.add(error.replace(checkedAction, action));
+		}
+		if (checked.impossible()) {
+			reasons.addAll(impossible(schema, candidate.checkpoint().shape(), candidate));
+		}
+		return reasons;
+	}
+
+	/**
+	 * Return the types of the context attributes a policy can read at an action and
+	 * stage, as JSON: two actions with the same types there are the same to the policy.
+	 */
+	private static String contextTypes(AgentSchema schema, String action, RequestShape shape, PolicyReads reads) {
+		JsonNode attributes = schema.schemaJson(shape)
+			.path(schema.namespace())
+			.path("actions")
+			.path(action)
+			.path("appliesTo")
+			.path("context")
+			.path("attributes");
+		if (reads.wholeContext()) {
+			return attributes.toString();
+		}
+		StringBuilder types = new StringBuilder();
+		reads.contextAttributes()
+			.stream()
+			.sorted()
+			.forEach((name) -> types.append(name).append('=').append(attributes.path(name)).append(';'));
+		return types.toString();
 	}
 
 	private static List<String> impossible(AgentSchema schema, RequestShape shape, Candidate candidate) {
@@ -234,7 +288,7 @@ public final class Applicability {
 		return text;
 	}
 
-	private record Candidate(LoadedPolicy policy, Checkpoint checkpoint) {
+	private record Candidate(LoadedPolicy policy, Checkpoint checkpoint, AnalysisCache.Key key) {
 	}
 
 }

@@ -36,13 +36,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * of its attributes
  * @param contextAttributes the attributes of {@code context} the conditions read or
  * test with {@code has}
+ * @param action whether the conditions read {@code action} (so the policy can tell
+ * actions apart beyond its scope)
  * @author Sondera
  */
 public record PolicyReads(boolean principal, boolean resource, boolean entityLiterals, boolean wholeContext,
-		Set<String> contextAttributes) {
+		Set<String> contextAttributes, boolean action) {
 
 	/** Reads nothing. */
-	public static final PolicyReads NOTHING = new PolicyReads(false, false, false, false, Set.of());
+	public static final PolicyReads NOTHING = new PolicyReads(false, false, false, false, Set.of(), false);
 
 	/**
 	 * Analyze the conditions of a policy.
@@ -55,7 +57,7 @@ public record PolicyReads(boolean principal, boolean resource, boolean entityLit
 			collector.visit(condition.path("body"));
 		}
 		return new PolicyReads(collector.principal, collector.resource, collector.entityLiterals,
-				collector.wholeContext, Set.copyOf(collector.contextAttributes));
+				collector.wholeContext, Set.copyOf(collector.contextAttributes), collector.action);
 	}
 
 	/**
@@ -68,7 +70,7 @@ public record PolicyReads(boolean principal, boolean resource, boolean entityLit
 		attributes.addAll(other.contextAttributes);
 		return new PolicyReads(this.principal || other.principal, this.resource || other.resource,
 				this.entityLiterals || other.entityLiterals, this.wholeContext || other.wholeContext,
-				Set.copyOf(attributes));
+				Set.copyOf(attributes), this.action || other.action);
 	}
 
 	/**
@@ -106,6 +108,8 @@ public record PolicyReads(boolean principal, boolean resource, boolean entityLit
 
 		private boolean wholeContext;
 
+		private boolean action;
+
 		private final Set<String> contextAttributes = new HashSet<>();
 
 		void visit(JsonNode node) {
@@ -138,6 +142,7 @@ public record PolicyReads(boolean principal, boolean resource, boolean entityLit
 				case "principal" -> this.principal = true;
 				case "resource" -> this.resource = true;
 				case "context" -> this.wholeContext = true;
+				case "action" -> this.action = true;
 				default -> {
 				}
 			}
