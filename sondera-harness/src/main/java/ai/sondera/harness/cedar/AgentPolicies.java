@@ -103,7 +103,8 @@ final class AgentPolicies {
 	private final Set<Entity> principalEntities = new HashSet<>();
 
 	private AgentPolicies(AgentSchema schema, Map<LoadedPolicy, List<Checkpoint>> applicability,
-			BasicAuthorizationEngine engine, EvaluationErrorMode errorMode, boolean failOpen) {
+			BasicAuthorizationEngine engine, EvaluationErrorMode errorMode, boolean failOpen,
+			NativePolicySets policySets) {
 		this.schema = schema;
 		this.engine = engine;
 		this.errorMode = errorMode;
@@ -152,7 +153,7 @@ final class AgentPolicies {
 			Map<RequestShape, Partition> byShape = new EnumMap<>(RequestShape.class);
 			Map<RequestShape, List<LoadedPolicy>> policies = grouped.getOrDefault(action, Map.of());
 			for (RequestShape shape : RequestShape.values()) {
-				byShape.put(shape, new Partition(policies.getOrDefault(shape, List.of())));
+				byShape.put(shape, new Partition(policies.getOrDefault(shape, List.of()), policySets));
 			}
 			this.partitions.put(action, byShape);
 		}
@@ -166,16 +167,17 @@ final class AgentPolicies {
 	 * @param errorMode what an evaluation error means
 	 * @param failOpen whether a failure of the engine itself allows instead of denying
 	 * @param cache the results of earlier checks of where policies apply
+	 * @param policySets the native policy sets, shared
 	 * @return the compiled policies
 	 * @throws PolicyLoadException if a policy can never match
 	 */
 	static AgentPolicies compile(Agent agent, List<LoadedPolicy> policies, BasicAuthorizationEngine engine,
-			EvaluationErrorMode errorMode, boolean failOpen, AnalysisCache cache) {
+			EvaluationErrorMode errorMode, boolean failOpen, AnalysisCache cache, NativePolicySets policySets) {
 		long start = System.nanoTime();
 		AgentSchema schema = new AgentSchema(agent);
 		Map<LoadedPolicy, List<Checkpoint>> applicability = Applicability.analyze(schema, policies, engine, cache);
 		long analyzed = System.nanoTime();
-		AgentPolicies compiled = new AgentPolicies(schema, applicability, engine, errorMode, failOpen);
+		AgentPolicies compiled = new AgentPolicies(schema, applicability, engine, errorMode, failOpen, policySets);
 		logger.info("Analyzed {} Cedar policies for agent '{}' ({} tools, {} action stages) in {} ms, compiled in {} ms",
 				policies.size(), agent.name(), agent.tools().size(), 2 * agent.tools().size() + 1,
 				(analyzed - start) / 1_000_000, (System.nanoTime() - analyzed) / 1_000_000);

@@ -97,6 +97,8 @@ public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 
 	private final AnalysisCache analysisCache = new AnalysisCache();
 
+	private final NativePolicySets policySets = new NativePolicySets();
+
 	private volatile PolicyGeneration generation;
 
 	private CedarPolicyHarness(Builder builder) {
@@ -105,23 +107,23 @@ public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 		this.failOpen = builder.failOpen;
 		this.listener = builder.listener;
 		this.auditLog = builder.auditLog;
-		this.generation = generation(1, builder.sources);
+		this.generation = generation(1, builder.sources, List.of());
 		this.generation.sources().forEach((source) -> logger.info("Loaded {} Cedar policies from {} ({}, sha256 {})",
 				source.policies(), source.origin(), source.location(), source.sha256()));
 		builder.agents.forEach(this::policiesFor);
 	}
 
-	private PolicyGeneration generation(long version, List<PolicySource> sources) {
-		List<LoadedPolicy> policies = PolicyReader.read(sources);
+	private PolicyGeneration generation(long version, List<PolicySource> sources, List<LoadedPolicy> earlier) {
+		List<LoadedPolicy> policies = PolicyReader.read(sources, earlier);
 		return new PolicyGeneration(version, sources, policies,
 				(agent) -> AgentPolicies.compile(agent, policies, this.engine, this.errorMode, this.failOpen,
-						this.analysisCache));
+						this.analysisCache, this.policySets));
 	}
 
 	@Override
 	public synchronized long reload(List<PolicySource> sources) {
 		PolicyGeneration current = this.generation;
-		PolicyGeneration next = generation(current.version() + 1, sources);
+		PolicyGeneration next = generation(current.version() + 1, sources, current.policies());
 		for (Agent agent : current.agents()) {
 			next.policiesFor(agent);
 		}
@@ -177,7 +179,7 @@ public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 		return this.generation.policies()
 			.stream()
 			.map((policy) -> new LoadedPolicyInfo(policy.metadata(), policy.forbid() ? "forbid" : "permit",
-					policy.origin(), policy.line(), Digests.sha256(policy.policy().policySrc)))
+					policy.origin(), policy.line(), policy.sha256()))
 			.toList();
 	}
 

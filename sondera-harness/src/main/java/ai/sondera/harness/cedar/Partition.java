@@ -17,13 +17,10 @@ package ai.sondera.harness.cedar;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.cedarpolicy.model.exception.CacheException;
-import com.cedarpolicy.model.policy.Policy;
 import com.cedarpolicy.model.policy.PolicySet;
 
 import ai.sondera.harness.PolicyMetadata;
@@ -50,36 +47,23 @@ final class Partition {
 
 	private final PolicyReads reads;
 
-	Partition(List<LoadedPolicy> policies) {
+	Partition(List<LoadedPolicy> policies, NativePolicySets policySets) {
 		this.policies = new LinkedHashMap<>();
 		List<PolicyMetadata> unconditional = new ArrayList<>();
-		HashSet<Policy> cedarPolicies = new HashSet<>();
+		List<LoadedPolicy> evaluated = new ArrayList<>();
 		for (LoadedPolicy policy : policies) {
 			this.policies.put(policy.id(), policy);
 			if (policy.unconditionalPermit()) {
 				unconditional.add(policy.metadata());
 			}
 			else {
-				cedarPolicies.add(policy.policy());
+				evaluated.add(policy);
 			}
 		}
 		unconditional.sort(Comparator.comparing(PolicyMetadata::id));
 		this.unconditionalPermits = List.copyOf(unconditional);
-		this.policySet = new PolicySet(cedarPolicies);
-		if (!cedarPolicies.isEmpty()) {
-			try {
-				this.policySet.cache();
-			}
-			catch (CacheException ex) {
-				throw new IllegalStateException("Cedar could not cache a policy set", ex);
-			}
-		}
-		PolicyReads reads = PolicyReads.NOTHING;
-		for (LoadedPolicy policy : policies) {
-			if (!policy.unconditionalPermit()) {
-				reads = reads.and(policy.reads());
-			}
-		}
+		this.policySet = evaluated.isEmpty() ? new PolicySet() : policySets.cached(evaluated);
+		PolicyReads reads = PolicyReads.of(evaluated);
 		this.reads = reads;
 	}
 

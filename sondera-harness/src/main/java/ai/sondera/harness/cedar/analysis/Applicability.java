@@ -99,6 +99,7 @@ public final class Applicability {
 		Map<AnalysisCache.Key, String> pending = new HashMap<>();
 		Map<String, AnalysisCache.Key> pendingByCopy = new HashMap<>();
 		Map<RequestShape, Set<Policy>> copies = new EnumMap<>(RequestShape.class);
+		Map<TypesKey, String> contextTypes = new HashMap<>();
 		for (LoadedPolicy policy : policies) {
 			PolicyReads reads = policy.reads();
 			boolean groupable = !reads.action() && !reads.entityLiterals();
@@ -107,7 +108,9 @@ public final class Applicability {
 						? new RequestShape[] { RequestShape.PROMPT }
 						: new RequestShape[] { RequestShape.TOOL_CALL, RequestShape.TOOL_RESULT };
 				for (RequestShape shape : shapes) {
-					String variant = (groupable && shape != RequestShape.PROMPT) ? contextTypes(schema, action, shape, reads)
+					String variant = (groupable && shape != RequestShape.PROMPT)
+							? contextTypes.computeIfAbsent(new TypesKey(action, shape, reads),
+									(unused) -> contextTypes(schema, action, shape, reads))
 							: "action " + action;
 					AnalysisCache.Key key = new AnalysisCache.Key(schema.namespace(), shape, policy.policy().policySrc,
 							variant);
@@ -131,16 +134,24 @@ public final class Applicability {
 		Map<LoadedPolicy, List<Checkpoint>> result = new LinkedHashMap<>();
 		Map<LoadedPolicy, Set<String>> reasons = new LinkedHashMap<>();
 		policies.forEach((policy) -> result.put(policy, new ArrayList<>()));
+		Map<LoadedPolicy, List<Candidate>> rejectedCandidates = new HashMap<>();
 		for (Candidate candidate : candidates) {
 			AnalysisCache.Result checked = cache.get(candidate.key());
-			List<String> rejected = reasons(schema, candidate, checked);
-			if (rejected.isEmpty()) {
+			if (checked.errors().isEmpty() && !checked.impossible()) {
 				result.get(candidate.policy()).add(candidate.checkpoint());
 			}
 			else {
-				reasons.computeIfAbsent(candidate.policy(), (key) -> new LinkedHashSet<>()).addAll(rejected);
+				rejectedCandidates.computeIfAbsent(candidate.policy(), (key) -> new ArrayList<>()).add(candidate);
 			}
 		}
+		// Why a policy does not apply is worked out only for the policies that apply nowhere.
+		rejectedCandidates.forEach((policy, rejected) -> {
+			if (result.get(policy).isEmpty()) {
+				Set<String> why = new LinkedHashSet<>();
+				rejected.forEach((candidate) -> why.addAll(reasons(schema, candidate, cache.get(candidate.key()))));
+				reasons.put(policy, why);
+			}
+		});
 		for (Map.Entry<LoadedPolicy, List<Checkpoint>> entry : result.entrySet()) {
 			LoadedPolicy policy = entry.getKey();
 			Set<String> why = reasons.get(policy);
@@ -289,6 +300,9 @@ public final class Applicability {
 	}
 
 	private record Candidate(LoadedPolicy policy, Checkpoint checkpoint, AnalysisCache.Key key) {
+	}
+
+	private record TypesKey(String action, RequestShape shape, PolicyReads reads) {
 	}
 
 }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.sondera.harness.PolicyMetadata;
 import ai.sondera.harness.policy.PolicyProblem;
+import ai.sondera.harness.support.Digests;
 
 /**
  * A policy as read from its source: the Cedar policy (whose engine id is the
@@ -31,9 +32,42 @@ import ai.sondera.harness.policy.PolicyProblem;
  * @param ast the policy's JSON form (Cedar EST)
  * @param origin the file or resource
  * @param line the 1-based line where the policy starts
+ * @param reads what the policy's conditions can read of a request
+ * @param sha256 the SHA-256 of the policy's text, hex
  * @author Sondera
  */
-public record LoadedPolicy(Policy policy, boolean forbid, PolicyMetadata metadata, JsonNode ast, String origin, int line) {
+public record LoadedPolicy(Policy policy, boolean forbid, PolicyMetadata metadata, JsonNode ast, String origin, int line,
+		PolicyReads reads, String sha256) {
+
+	/**
+	 * Create a loaded policy, working out what it reads and its digest once.
+	 * @param policy the Cedar policy, with the {@code @id} as its policy id
+	 * @param forbid whether the effect is {@code forbid}
+	 * @param metadata the annotations
+	 * @param ast the policy's JSON form (Cedar EST)
+	 * @param origin the file or resource
+	 * @param line the 1-based line where the policy starts
+	 */
+	public LoadedPolicy(Policy policy, boolean forbid, PolicyMetadata metadata, JsonNode ast, String origin,
+			int line) {
+		this(policy, forbid, metadata, ast, origin, line, PolicyReads.of(ast), Digests.sha256(policy.policySrc));
+	}
+
+	/**
+	 * Two loaded policies are the same only if they are the same object: a policy is
+	 * read once per load, and comparing its parsed form would cost more than it tells.
+	 * @param other the other object
+	 * @return whether it is this policy
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return this == other;
+	}
+
+	@Override
+	public int hashCode() {
+		return System.identityHashCode(this);
+	}
 
 	public String id() {
 		return this.metadata.id();
@@ -47,14 +81,6 @@ public record LoadedPolicy(Policy policy, boolean forbid, PolicyMetadata metadat
 	public boolean unconditionalPermit() {
 		return !this.forbid && "All".equals(this.ast.path("principal").path("op").asText())
 				&& "All".equals(this.ast.path("resource").path("op").asText()) && this.ast.path("conditions").isEmpty();
-	}
-
-	/**
-	 * Return what the policy's conditions can read of a request.
-	 * @return the reads
-	 */
-	public PolicyReads reads() {
-		return PolicyReads.of(this.ast);
 	}
 
 	public String location() {

@@ -48,18 +48,28 @@ public final class PolicyReader {
 	}
 
 	/**
-	 * Read every policy of the given sources.
+	 * Read every policy of the given sources, reusing the policies of an earlier read
+	 * whose statement, source and line did not change (a reload parses only what
+	 * changed).
 	 * @param sources the sources
+	 * @param earlier the policies of an earlier read (empty for none)
 	 * @return the policies, in source order
 	 * @throws PolicyLoadException listing every problem found
 	 */
-	public static List<LoadedPolicy> read(List<PolicySource> sources) {
+	public static List<LoadedPolicy> read(List<PolicySource> sources, List<LoadedPolicy> earlier) {
+		Map<String, LoadedPolicy> known = new HashMap<>();
+		for (LoadedPolicy policy : earlier) {
+			known.put(key(policy.origin(), policy.line(), policy.policy().policySrc), policy);
+		}
 		List<LoadedPolicy> policies = new ArrayList<>();
 		List<PolicyProblem> problems = new ArrayList<>();
 		Map<String, LoadedPolicy> byId = new HashMap<>();
 		for (PolicySource source : sources) {
 			for (Statement statement : split(source.text())) {
-				LoadedPolicy policy = parse(source.origin(), statement, problems);
+				LoadedPolicy policy = known.get(key(source.origin(), statement.line(), statement.text()));
+				if (policy == null) {
+					policy = parse(source.origin(), statement, problems);
+				}
 				if (policy == null) {
 					continue;
 				}
@@ -76,6 +86,10 @@ public final class PolicyReader {
 			throw new PolicyLoadException(problems);
 		}
 		return policies;
+	}
+
+	private static String key(String origin, int line, String text) {
+		return origin + '\n' + line + '\n' + text;
 	}
 
 	private static LoadedPolicy parse(String origin, Statement statement, List<PolicyProblem> problems) {

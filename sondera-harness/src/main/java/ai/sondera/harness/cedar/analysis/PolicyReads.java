@@ -15,6 +15,7 @@
  */
 package ai.sondera.harness.cedar.analysis;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -43,9 +44,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record PolicyReads(boolean principal, boolean resource, boolean entityLiterals, boolean wholeContext,
 		Set<String> contextAttributes, boolean action) {
 
-	/** Reads nothing. */
-	public static final PolicyReads NOTHING = new PolicyReads(false, false, false, false, Set.of(), false);
-
 	/**
 	 * Analyze the conditions of a policy.
 	 * @param ast the policy in Cedar's JSON format
@@ -61,16 +59,27 @@ public record PolicyReads(boolean principal, boolean resource, boolean entityLit
 	}
 
 	/**
-	 * Combine with what another policy reads.
-	 * @param other the other policy's reads
-	 * @return what either reads
+	 * Return what any of the policies reads.
+	 * @param policies the policies
+	 * @return what they read together
 	 */
-	public PolicyReads and(PolicyReads other) {
-		Set<String> attributes = new HashSet<>(this.contextAttributes);
-		attributes.addAll(other.contextAttributes);
-		return new PolicyReads(this.principal || other.principal, this.resource || other.resource,
-				this.entityLiterals || other.entityLiterals, this.wholeContext || other.wholeContext,
-				Set.copyOf(attributes), this.action || other.action);
+	public static PolicyReads of(Collection<LoadedPolicy> policies) {
+		boolean principal = false;
+		boolean resource = false;
+		boolean entityLiterals = false;
+		boolean wholeContext = false;
+		boolean action = false;
+		Set<String> attributes = new HashSet<>();
+		for (LoadedPolicy policy : policies) {
+			PolicyReads reads = policy.reads();
+			principal |= reads.principal;
+			resource |= reads.resource;
+			entityLiterals |= reads.entityLiterals;
+			wholeContext |= reads.wholeContext;
+			action |= reads.action;
+			attributes.addAll(reads.contextAttributes);
+		}
+		return new PolicyReads(principal, resource, entityLiterals, wholeContext, Set.copyOf(attributes), action);
 	}
 
 	/**

@@ -19,7 +19,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +52,11 @@ import ai.sondera.harness.cedar.schema.CedarType.StringType;
  */
 public final class JsonSchemaTypes {
 
+	// Tool schemas are parsed again whenever an agent gains a tool: remember the results.
+	private static final Map<String, Optional<CedarType>> PARSED = new ConcurrentHashMap<>();
+
+	private static final int MAX_PARSED = 10_000;
+
 	private static final ObjectMapper MAPPER = new ObjectMapper();
 
 	private JsonSchemaTypes() {
@@ -66,8 +73,17 @@ public final class JsonSchemaTypes {
 		if (schema == null || schema.isBlank()) {
 			return null;
 		}
+		Optional<CedarType> known = PARSED.get(schema);
+		if (known != null) {
+			return known.orElse(null);
+		}
 		try {
-			return map(MAPPER.readTree(schema));
+			CedarType type = map(MAPPER.readTree(schema));
+			if (PARSED.size() >= MAX_PARSED) {
+				PARSED.clear();
+			}
+			PARSED.put(schema, Optional.ofNullable(type));
+			return type;
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalArgumentException("The JSON schema of " + what + " is not valid JSON: "
