@@ -54,7 +54,6 @@ import ai.sondera.harness.store.FileTrajectoryStore;
 import ai.sondera.harness.store.StoredTrajectory;
 import ai.sondera.harness.store.TrajectoryRecord;
 import ai.sondera.harness.store.TrajectoryStore;
-import ai.sondera.harness.support.Digests;
 
 /**
  * A {@link Harness} that evaluates Cedar policies in-process with cedar-java, with the

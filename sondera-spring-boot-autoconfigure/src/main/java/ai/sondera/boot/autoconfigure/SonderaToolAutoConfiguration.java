@@ -16,9 +16,7 @@
 
 package ai.sondera.boot.autoconfigure;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import io.micrometer.observation.ObservationRegistry;
