@@ -43,6 +43,7 @@ import ai.sondera.harness.grpc.wire.harness.v1.GetAgentRequest;
 import ai.sondera.harness.grpc.wire.harness.v1.GetTrajectoryRequest;
 import ai.sondera.harness.grpc.wire.harness.v1.GetTrajectoryResponse;
 import ai.sondera.harness.grpc.wire.harness.v1.HarnessServiceGrpc;
+import ai.sondera.harness.grpc.wire.harness.v1.ListAgentsRequest;
 import ai.sondera.harness.grpc.wire.harness.v1.RegisterAgentRequest;
 import ai.sondera.harness.grpc.wire.harness.v1.UpdateTrajectoryStatusRequest;
 
@@ -71,7 +72,10 @@ public final class RemoteHarness implements Harness, AutoCloseable {
 
 	private final boolean failOpen;
 
+	private final String endpoint;
+
 	private RemoteHarness(Builder builder) {
+		this.endpoint = builder.endpoint;
 		ChannelCredentials credentials = builder.secure ? TlsChannelCredentials.create()
 				: InsecureChannelCredentials.create();
 		this.channel = Grpc.newChannelBuilder(builder.endpoint, credentials).build();
@@ -194,6 +198,22 @@ public final class RemoteHarness implements Harness, AutoCloseable {
 		}
 		return new Agent(agent.getId(), agent.getProviderId(), agent.getName(), agent.getDescription(),
 				agent.getInstruction(), tools);
+	}
+
+	/**
+	 * Check that the server answers and accepts the token.
+	 * @throws IllegalStateException naming the endpoint and the cause if it does not
+	 */
+	public void check() {
+		try {
+			stub().listAgents(ListAgentsRequest.newBuilder().setPageSize(1).build());
+		}
+		catch (StatusRuntimeException ex) {
+			throw new IllegalStateException("The remote harness at " + this.endpoint + " cannot be used: "
+					+ ex.getStatus().getCode() + ((ex.getStatus().getDescription() != null)
+							? " (" + ex.getStatus().getDescription() + ")" : ""),
+					ex);
+		}
 	}
 
 	/**

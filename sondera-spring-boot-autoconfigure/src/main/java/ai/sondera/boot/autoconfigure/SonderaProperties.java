@@ -658,14 +658,82 @@ public class SonderaProperties {
 	public static class Remote {
 
 		/**
-		 * API token of the Sondera Platform. Never logged.
+		 * Whether decisions are made by a remote harness (sondera-server or the Sondera
+		 * Platform) over the Sondera wire instead of by the local Cedar policies.
+		 */
+		private boolean enabled;
+
+		/**
+		 * API token of the remote harness. Never logged.
 		 */
 		private String apiToken;
 
 		/**
-		 * Endpoint of the Sondera Platform harness.
+		 * Endpoint of the remote harness, host:port.
 		 */
-		private String endpoint = "harness.sondera.ai";
+		private String endpoint = "harness.sondera.ai:443";
+
+		/**
+		 * Whether to use TLS; turn it off only on loopback.
+		 */
+		private boolean secure = true;
+
+		/**
+		 * Deadline of every call to the remote harness.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		/**
+		 * Header that carries the token: authorization (with Bearer), or another name that
+		 * carries the bare token.
+		 */
+		private String header = "authorization";
+
+		/**
+		 * Whether startup fails when the remote harness cannot be reached or rejects the
+		 * token (otherwise every decision is denied until it can).
+		 */
+		private boolean failFast = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isSecure() {
+			return this.secure;
+		}
+
+		public void setSecure(boolean secure) {
+			this.secure = secure;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public String getHeader() {
+			return this.header;
+		}
+
+		public void setHeader(String header) {
+			this.header = header;
+		}
+
+		public boolean isFailFast() {
+			return this.failFast;
+		}
+
+		public void setFailFast(boolean failFast) {
+			this.failFast = failFast;
+		}
 
 		public String getApiToken() {
 			return this.apiToken;
