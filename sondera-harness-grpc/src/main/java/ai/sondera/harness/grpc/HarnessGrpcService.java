@@ -19,14 +19,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import com.google.protobuf.Struct;
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.Value;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -44,6 +48,8 @@ import ai.sondera.harness.grpc.wire.core.v1.AdjudicatedStep;
 import ai.sondera.harness.grpc.wire.harness.v1.AddTrajectoryStepRequest;
 import ai.sondera.harness.grpc.wire.harness.v1.AddTrajectoryStepResponse;
 import ai.sondera.harness.grpc.wire.harness.v1.AdjudicationRecord;
+import ai.sondera.harness.grpc.wire.harness.v1.AnalyzeTrajectoriesRequest;
+import ai.sondera.harness.grpc.wire.harness.v1.AnalyzeTrajectoriesResponse;
 import ai.sondera.harness.grpc.wire.harness.v1.CreateTrajectoryRequest;
 import ai.sondera.harness.grpc.wire.harness.v1.CreateTrajectoryResponse;
 import ai.sondera.harness.grpc.wire.harness.v1.GetAgentRequest;
@@ -55,6 +61,8 @@ import ai.sondera.harness.grpc.wire.harness.v1.ListAdjudicationsRequest;
 import ai.sondera.harness.grpc.wire.harness.v1.ListAdjudicationsResponse;
 import ai.sondera.harness.grpc.wire.harness.v1.ListAgentsRequest;
 import ai.sondera.harness.grpc.wire.harness.v1.ListAgentsResponse;
+import ai.sondera.harness.grpc.wire.harness.v1.ListTrajectoriesRequest;
+import ai.sondera.harness.grpc.wire.harness.v1.ListTrajectoriesResponse;
 import ai.sondera.harness.grpc.wire.harness.v1.RegisterAgentRequest;
 import ai.sondera.harness.grpc.wire.harness.v1.RegisterAgentResponse;
 import ai.sondera.harness.grpc.wire.harness.v1.UpdateTrajectoryStatusRequest;
@@ -72,9 +80,10 @@ import ai.sondera.harness.store.TrajectoryStore;
  * {@link PolicyAdministration}, validates the policies against the agent's tools
  * ({@code INVALID_ARGUMENT} naming policy, file and line); trajectories are created
  * RUNNING; each step is echoed with the server's timestamp; ListAdjudications returns
- * only DENY and ESCALATE records. Unknown agents and trajectories are
- * {@code NOT_FOUND}, bad input is {@code INVALID_ARGUMENT}. ListTrajectories,
- * AnalyzeTrajectories and the policy-pack RPCs answer {@code UNIMPLEMENTED}.
+ * only DENY and ESCALATE records; ListTrajectories and AnalyzeTrajectories cover the
+ * trajectories created through this service. Unknown agents and trajectories are
+ * {@code NOT_FOUND}, bad input is {@code INVALID_ARGUMENT}. The policy-pack RPCs (11-17)
+ * answer {@code UNIMPLEMENTED}.
  *
  * @author Sondera
  */
@@ -91,6 +100,14 @@ public class HarnessGrpcService extends HarnessServiceGrpc.HarnessServiceImplBas
 	private final Map<String, Agent> agents = new ConcurrentHashMap<>();
 
 	private final Map<String, Trajectory> running = new ConcurrentHashMap<>();
+
+	// Every trajectory this service created or resumed, newest last, for the list RPCs.
+	private final Map<String, Known> known = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
+			return size() > MAX_RECORDS;
+		}
+	});
 
 	private final List<AdjudicationRecord> adjudications = Collections.synchronizedList(new ArrayList<>());
 
@@ -152,6 +169,7 @@ public class HarnessGrpcService extends HarnessServiceGrpc.HarnessServiceImplBas
 			Trajectory trajectory = this.harness.initialize(agent,
 					request.hasSessionId() ? request.getSessionId() : null);
 			this.running.put(trajectory.id(), trajectory);
+			this.known.put(trajectory.id(), new Known(trajectory, Instant.now()));
 			return CreateTrajectoryResponse.newBuilder().setTrajectory(trajectory(trajectory, Instant.now())).build();
 		});
 	}
@@ -197,7 +215,11 @@ public class HarnessGrpcService extends HarnessServiceGrpc.HarnessServiceImplBas
 					this.running.remove(id);
 					yield ended;
 				}
-				case TRAJECTORY_STATUS_RUNNING -> this.running.computeIfAbsent(id, this::resume);
+				case TRAJECTORY_STATUS_RUNNING -> {
+					Trajectory resumed = this.running.computeIfAbsent(id, this::resume);
+					this.known.putIfAbsent(id, new Known(resumed, Instant.now()));
+					yield resumed;
+				}
 				default -> throw new IllegalArgumentException("status must be RUNNING, COMPLETED or FAILED, but was "
 						+ request.getStatus());
 			};
@@ -235,6 +257,55 @@ public class HarnessGrpcService extends HarnessServiceGrpc.HarnessServiceImplBas
 			}
 			return answer.build();
 		});
+	}
+
+	@Override
+	public void listTrajectories(ListTrajectoriesRequest request, StreamObserver<ListTrajectoriesResponse> response) {
+		respond(response, () -> {
+			List<Known> matching = known((entry) -> (request.getAgentId().isEmpty()
+					|| entry.trajectory().agent().id().equals(request.getAgentId()))
+					&& (!request.hasStatus() || status(entry.trajectory().status()) == request.getStatus())
+					&& (!request.hasSessionId() || request.getSessionId().equals(entry.trajectory().sessionId()))
+					&& entry.trajectory().stepCount() >= request.getMinStepCount());
+			Page page = Page.of(request.getPageToken(), request.getPageSize(), matching.size());
+			ListTrajectoriesResponse.Builder answer = ListTrajectoriesResponse.newBuilder().setNextPageToken(page.next());
+			matching.subList(page.from(), page.to())
+				.forEach((entry) -> answer.addTrajectories(trajectory(entry.trajectory(), entry.createdAt())));
+			return answer.build();
+		});
+	}
+
+	@Override
+	public void analyzeTrajectories(AnalyzeTrajectoriesRequest request,
+			StreamObserver<AnalyzeTrajectoriesResponse> response) {
+		respond(response, () -> {
+			Instant from = request.hasStartTime() ? instant(request.getStartTime()) : Instant.MIN;
+			Instant to = request.hasEndTime() ? instant(request.getEndTime()) : Instant.MAX;
+			int count = known((entry) -> entry.trajectory().agent().id().equals(request.getAgentId())
+					&& !entry.createdAt().isBefore(from) && !entry.createdAt().isAfter(to))
+				.size();
+			Struct.Builder analytics = Struct.newBuilder();
+			if (request.getAnalyticsList().isEmpty() || request.getAnalyticsList().contains("trajectory_count")) {
+				analytics.putFields("trajectory_count", Value.newBuilder()
+					.setStructValue(Struct.newBuilder().putFields("total", Value.newBuilder().setNumberValue(count).build()))
+					.build());
+			}
+			return AnalyzeTrajectoriesResponse.newBuilder()
+				.setAnalytics(analytics)
+				.setTrajectoryCount(count)
+				.setComputedAt(timestamp(Instant.now()))
+				.build();
+		});
+	}
+
+	private List<Known> known(Predicate<Known> filter) {
+		synchronized (this.known) {
+			return this.known.values().stream().filter(filter).toList();
+		}
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
 	}
 
 	@Override
@@ -372,6 +443,12 @@ public class HarnessGrpcService extends HarnessServiceGrpc.HarnessServiceImplBas
 		}
 		response.onNext(value);
 		response.onCompleted();
+	}
+
+	/**
+	 * A trajectory this service knows, and when it was created here.
+	 */
+	private record Known(Trajectory trajectory, Instant createdAt) {
 	}
 
 	/**
