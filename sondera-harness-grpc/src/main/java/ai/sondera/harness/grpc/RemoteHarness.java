@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -54,7 +55,8 @@ import ai.sondera.harness.grpc.wire.harness.v1.UpdateTrajectoryStatusRequest;
  * UpdateTrajectoryStatus (the failure reason stays client side, as the wire has no place
  * for it), resume GetTrajectory and UpdateTrajectoryStatus RUNNING. The token travels as
  * {@code authorization: Bearer <token>} (or bare in another header), over TLS unless
- * turned off, with a deadline on every call. A call that fails (server unreachable,
+ * turned off, with a deadline on every call; read calls are retried while the server is
+ * briefly unavailable, writes never are. A call that fails (server unreachable,
  * deadline exceeded, {@code UNAUTHENTICATED}, a malformed answer) denies, with the cause
  * in the reason, unless fail-open is set. An ESCALATE keeps its argument Java to Java.
  *
@@ -63,6 +65,20 @@ import ai.sondera.harness.grpc.wire.harness.v1.UpdateTrajectoryStatusRequest;
 public final class RemoteHarness implements Harness, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(RemoteHarness.class);
+
+	/**
+	 * Read RPCs are retried when the server is briefly unavailable; AddTrajectoryStep and
+	 * the other writes are not (a retried step would be recorded twice).
+	 */
+	private static final Map<String, Object> READ_RETRIES = Map.of("methodConfig", List.of(Map.of("name",
+			List.of(read("GetAgent"), read("GetTrajectory"), read("ListTrajectories"), read("ListAgents"),
+					read("ListAdjudications"), read("AnalyzeTrajectories")),
+			"retryPolicy", Map.of("maxAttempts", 3.0, "initialBackoff", "0.1s", "maxBackoff", "1s",
+					"backoffMultiplier", 2.0, "retryableStatusCodes", List.of("UNAVAILABLE")))));
+
+	private static Map<String, Object> read(String method) {
+		return Map.of("service", "sondera.harness.v1.HarnessService", "method", method);
+	}
 
 	private final ManagedChannel channel;
 
@@ -78,7 +94,10 @@ public final class RemoteHarness implements Harness, AutoCloseable {
 		this.endpoint = builder.endpoint;
 		ChannelCredentials credentials = builder.secure ? TlsChannelCredentials.create()
 				: InsecureChannelCredentials.create();
-		this.channel = Grpc.newChannelBuilder(builder.endpoint, credentials).build();
+		this.channel = Grpc.newChannelBuilder(builder.endpoint, credentials)
+			.defaultServiceConfig(READ_RETRIES)
+			.enableRetry()
+			.build();
 		Metadata headers = new Metadata();
 		boolean authorization = builder.header.equalsIgnoreCase("authorization");
 		headers.put(Metadata.Key.of(builder.header.toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER),

@@ -85,6 +85,43 @@ class RemoteHarnessIntegrationTests {
 	}
 
 	@Test
+	void escalationsBlocksAndResultsGoThroughTheRemoteHarnessToo() {
+		BankApplication.runner()
+			.withUserConfiguration(ApprovesSmallAmounts.class)
+			.withPropertyValues("sondera.remote.enabled=true", "sondera.remote.endpoint=localhost:" + this.server.getPort(),
+					"sondera.remote.api-token=team-token", "sondera.remote.secure=false",
+					"sondera.tools.statement.mode=block")
+			.run((context) -> {
+				model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 200}")
+					.thenCall("transfer", "{\"to\": \"eve\", \"amount\": 900}")
+					.thenSay("done");
+				assertThat(askWithBankTools(context)).isEqualTo("done");
+				assertThat(effects(context).count("transfer")).isEqualTo(1);
+				assertThat(model(context).lastToolResponses()).hasSize(2)
+					.anyMatch((result) -> result.contains("sent 200 to bob"))
+					.anyMatch((result) -> result.contains("Escalation rejected by finance")
+							&& result.contains("(escalate: finance)"));
+				model(context).thenCall("statement", "{}").thenSay("x");
+				org.assertj.core.api.Assertions.assertThatThrownBy(() -> askWithBankTools(context))
+					.isInstanceOf(ai.sondera.harness.PolicyViolationException.class)
+					.hasMessageContaining("[no-secrets]");
+			});
+	}
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class ApprovesSmallAmounts {
+
+		@org.springframework.context.annotation.Bean
+		ai.sondera.spring.ai.approval.ApprovalHandler finance() {
+			return (request) -> java.util.concurrent.CompletableFuture.completedFuture(
+					((Number) request.arguments().get("amount")).intValue() < 500
+							? ai.sondera.spring.ai.approval.ApprovalDecision.approve("finance", null)
+							: ai.sondera.spring.ai.approval.ApprovalDecision.reject("finance", null));
+		}
+
+	}
+
+	@Test
 	void anUnusableRemoteHarnessStopsStartupWithWhatToCheck() {
 		BankApplication.runner()
 			.withPropertyValues("sondera.remote.enabled=true", "sondera.remote.endpoint=localhost:" + this.server.getPort(),
