@@ -26,11 +26,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
@@ -41,7 +39,6 @@ import ai.sondera.harness.PolicyAdministration;
 import ai.sondera.harness.audit.AuditLog;
 import ai.sondera.harness.audit.FileAuditLog;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
-import ai.sondera.harness.grpc.RemoteHarness;
 import ai.sondera.harness.store.FileTrajectoryStore;
 import ai.sondera.harness.store.InMemoryTrajectoryStore;
 import ai.sondera.harness.store.TrajectoryStore;
@@ -100,7 +97,6 @@ public final class SonderaHarnessAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(Harness.class)
-	@ConditionalOnBooleanProperty(name = "sondera.remote.enabled", havingValue = false, matchIfMissing = true)
 	CedarPolicyHarness sonderaHarness(SonderaProperties properties, ObjectProvider<TrajectoryStore> store,
 			ResourceLoader resourceLoader, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<AdjudicationObservationConvention> observationConvention,
@@ -132,42 +128,6 @@ public final class SonderaHarnessAutoConfiguration {
 		Duration interval = PolicyResources.anyOnDisk(locations, resourcePatternResolver)
 				? properties.getCedar().getReload().getInterval() : Duration.ZERO;
 		return new PolicyReloader(harness, () -> PolicyResources.load(locations, resourcePatternResolver), interval);
-	}
-
-	/**
-	 * Decisions by a remote harness over the Sondera wire.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "ai.sondera.harness.grpc.RemoteHarness")
-	@ConditionalOnBooleanProperty("sondera.remote.enabled")
-	static class RemoteHarnessConfiguration {
-
-		@Bean(destroyMethod = "close")
-		@ConditionalOnMissingBean(Harness.class)
-		RemoteHarness sonderaRemoteHarness(SonderaProperties properties) {
-			SonderaProperties.Remote remote = properties.getRemote();
-			RemoteHarness harness = RemoteHarness.builder(remote.getEndpoint())
-				.token(remote.getApiToken())
-				.header(remote.getHeader())
-				.secure(remote.isSecure())
-				.timeout(remote.getTimeout())
-				.failOpen(properties.isFailOpen())
-				.build();
-			if (remote.isFailFast()) {
-				try {
-					harness.check();
-				}
-				catch (IllegalStateException ex) {
-					harness.close();
-					throw new IllegalStateException(ex.getMessage() + ". Check sondera.remote.endpoint,"
-							+ " sondera.remote.api-token (SONDERA_API_TOKEN) and sondera.remote.secure, or set"
-							+ " sondera.remote.fail-fast=false to start anyway (every decision is then denied"
-							+ " until the harness answers)", ex);
-				}
-			}
-			return harness;
-		}
-
 	}
 
 }

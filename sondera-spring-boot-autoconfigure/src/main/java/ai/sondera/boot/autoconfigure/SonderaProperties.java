@@ -315,11 +315,11 @@ public class SonderaProperties {
 		 */
 		private Duration interval = Duration.ofSeconds(2);
 
-		public boolean isEnabled() {
+		public Boolean getEnabled() {
 			return this.enabled;
 		}
 
-		public void setEnabled(boolean enabled) {
+		public void setEnabled(Boolean enabled) {
 			this.enabled = enabled;
 		}
 
@@ -625,11 +625,11 @@ public class SonderaProperties {
 		 */
 		private AuditDurability durability = AuditDurability.FLUSH;
 
-		public boolean isEnabled() {
+		public Boolean getEnabled() {
 			return this.enabled;
 		}
 
-		public void setEnabled(boolean enabled) {
+		public void setEnabled(Boolean enabled) {
 			this.enabled = enabled;
 		}
 
@@ -659,9 +659,10 @@ public class SonderaProperties {
 
 		/**
 		 * Whether decisions are made by a remote harness (sondera-server or the Sondera
-		 * Platform) over the Sondera wire instead of by the local Cedar policies.
+		 * Platform) over the Sondera wire instead of by the local Cedar policies. When not
+		 * set, the remote harness is used if an endpoint is set.
 		 */
-		private boolean enabled;
+		private Boolean enabled;
 
 		/**
 		 * API token of the remote harness. Never logged.
@@ -695,11 +696,11 @@ public class SonderaProperties {
 		 */
 		private boolean failFast = true;
 
-		public boolean isEnabled() {
+		public Boolean getEnabled() {
 			return this.enabled;
 		}
 
-		public void setEnabled(boolean enabled) {
+		public void setEnabled(Boolean enabled) {
 			this.enabled = enabled;
 		}
 

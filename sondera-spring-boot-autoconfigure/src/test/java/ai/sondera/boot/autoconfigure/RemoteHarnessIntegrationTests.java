@@ -69,8 +69,8 @@ class RemoteHarnessIntegrationTests {
 
 	@Test
 	void decisionsComeFromTheRemoteHarness() {
-		BankApplication.runner()
-			.withPropertyValues("sondera.remote.enabled=true", "sondera.remote.endpoint=localhost:" + this.server.getPort(),
+		BankApplication.runner(SonderaRemoteHarnessAutoConfiguration.class)
+			.withPropertyValues("sondera.remote.endpoint=localhost:" + this.server.getPort(),
 					"sondera.remote.api-token=team-token", "sondera.remote.secure=false")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(Harness.class).hasSingleBean(RemoteHarness.class);
@@ -86,7 +86,7 @@ class RemoteHarnessIntegrationTests {
 
 	@Test
 	void escalationsBlocksAndResultsGoThroughTheRemoteHarnessToo() {
-		BankApplication.runner()
+		BankApplication.runner(SonderaRemoteHarnessAutoConfiguration.class)
 			.withUserConfiguration(ApprovesSmallAmounts.class)
 			.withPropertyValues("sondera.remote.enabled=true", "sondera.remote.endpoint=localhost:" + this.server.getPort(),
 					"sondera.remote.api-token=team-token", "sondera.remote.secure=false",
@@ -122,8 +122,15 @@ class RemoteHarnessIntegrationTests {
 	}
 
 	@Test
+	void remoteCanBeTurnedOffEvenWithAnEndpoint() {
+		BankApplication.runner(SonderaRemoteHarnessAutoConfiguration.class)
+			.withPropertyValues("sondera.remote.enabled=false", "sondera.remote.endpoint=localhost:1")
+			.run((context) -> assertThat(context).hasSingleBean(Harness.class).doesNotHaveBean(RemoteHarness.class));
+	}
+
+	@Test
 	void anUnusableRemoteHarnessStopsStartupWithWhatToCheck() {
-		BankApplication.runner()
+		BankApplication.runner(SonderaRemoteHarnessAutoConfiguration.class)
 			.withPropertyValues("sondera.remote.enabled=true", "sondera.remote.endpoint=localhost:" + this.server.getPort(),
 					"sondera.remote.api-token=wrong-token", "sondera.remote.secure=false")
 			.run((context) -> {
