@@ -1,0 +1,47 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package ai.sondera.server.runtime;
+
+import java.util.Map;
+
+import ai.sondera.harness.Tool;
+
+/**
+ * {@code tool.shell}: declared so that policies can name it, never executed. The demo
+ * policy denies it; a policy that allows it still gets a refusal, because this runtime
+ * does not run shell commands.
+ *
+ * @author Sondera
+ */
+final class ShellTool implements RuntimeTool {
+
+	@Override
+	public String kind() {
+		return "tool.shell";
+	}
+
+	@Override
+	public Tool definition() {
+		return Tool.of(ToolKinds.toolName(kind()), "Run a shell command (never executed by this runtime)",
+				"{\"type\": \"object\", \"properties\": {\"command\": {\"type\": \"string\"}}}");
+	}
+
+	@Override
+	public Object run(Map<String, Object> params) {
+		throw new ToolRefusedException("tool.shell is never executed by this runtime");
+	}
+
+}
