@@ -19,10 +19,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import ai.sondera.harness.cedar.CedarPolicyHarness;
 import ai.sondera.harness.policy.PolicySource;
+import ai.sondera.harness.store.InMemoryTrajectoryStore;
 
 /**
  * The policies a runtime decides with, and the {@code policy_ref} that names them in
@@ -52,6 +55,46 @@ public record RuntimePolicy(String ref, List<PolicySource> sources) {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Return the policy a {@code --policy} argument names: a directory or {@code .cedar}
+	 * file, a bundle archive ({@code .tar.gz}, {@code .tgz}), {@code NAME@VERSION} or
+	 * {@code NAME} (the active version) in the cache.
+	 * @param spec the argument
+	 * @param cache the bundle cache
+	 * @return the policy, validated
+	 */
+	public static RuntimePolicy resolve(String spec, BundleCache cache) {
+		Path path = Path.of(spec);
+		RuntimePolicy policy;
+		if (spec.endsWith(".tar.gz") || spec.endsWith(".tgz")) {
+			policy = PolicyBundle.read(path).policy();
+		}
+		else if (Files.exists(path) || spec.contains("/") || spec.endsWith(".cedar")) {
+			policy = directory(path);
+		}
+		else if (spec.contains("@")) {
+			policy = cache.version(spec.substring(0, spec.indexOf('@')), spec.substring(spec.indexOf('@') + 1)).policy();
+		}
+		else {
+			policy = cache.active(spec).policy();
+		}
+		policy.validate();
+		return policy;
+	}
+
+	/**
+	 * Check that the policies load for the runtime's tools.
+	 * @throws ai.sondera.harness.policy.PolicyLoadException naming policy, file and line
+	 * if they do not
+	 */
+	public void validate() {
+		CedarPolicyHarness.builder()
+			.policies(this.sources)
+			.agent(RuntimeTools.agent())
+			.store(new InMemoryTrajectoryStore())
+			.build();
 	}
 
 	/**

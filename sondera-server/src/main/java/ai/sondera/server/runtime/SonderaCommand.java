@@ -15,94 +15,163 @@
  */
 package ai.sondera.server.runtime;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import ai.sondera.harness.audit.AuditLogVerifier;
+import ai.sondera.harness.audit.FileAuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The {@code sondera} command line: {@code sondera run [--policy DIR] -- CMD [ARGS...]}
- * runs a command against a runtime on a free loopback port, and
- * {@code sondera runtime start [--demo | --policy DIR] [--listen HOST:PORT]
- * [--allowed-domains a.com,b.org]} runs the runtime as a daemon.
+ * The {@code sondera} command line: the tool runtime ({@code run}, {@code runtime start}),
+ * the policy bundle cache ({@code policy load|list|rollback|validate|pack}) and
+ * {@code audit verify}. Exit codes: 0 done, 1 failed, 2 wrong usage; {@code run} exits
+ * with its program's code.
  *
  * @author Sondera
  */
 public final class SonderaCommand {
 
 	static final String USAGE = """
-			Usage:
-			  sondera run [--policy DIR] [--data DIR] [--] CMD [ARGS...]
+			Usage: sondera COMMAND [OPTIONS]
+
+			  run [--policy POLICY] [--data DIR] [--] CMD [ARGS...]
 			      Start the tool runtime on 127.0.0.1 (a free port), run CMD with SONDERA_RUNTIME_URL and
-			      AUTONOMY_RUNTIME_URL set to it, stop the runtime when CMD exits, exit with CMD's exit code.
+			      AUTONOMY_RUNTIME_URL set to its URL, stop the runtime when CMD exits, exit with CMD's code.
 			      tool.http_get is refused in this mode (empty allowlist).
-			  sondera runtime start [--demo | --policy DIR] [--listen HOST:PORT] [--allowed-domains a.com,b.org] [--data DIR]
-			      Run the tool runtime until stopped (default listen 127.0.0.1:7777).
-			Without --policy the embedded demo policy decides. Trajectories and the audit log go to --data (default .sondera).
+			  runtime start [--demo | --policy POLICY] [--listen HOST:PORT] [--allowed-domains a.com,b.org] [--data DIR]
+			      Run the tool runtime until stopped (default --listen 127.0.0.1:7777). With --policy NAME it
+			      follows the bundle's active version as it is loaded and rolled back.
+			  policy load --bundle FILE.tar.gz     verify, validate, store and activate a bundle
+			  policy list                          the bundles and versions in the cache
+			  policy rollback [NAME]               activate the version before the active one
+			  policy validate DIR|FILE.tar.gz      check a bundle or directory without activating it
+			  policy pack DIR --name NAME --version VERSION [--output FILE.tar.gz]
+			                                       write the .cedar files of DIR as a bundle
+			  audit verify PATH                    check the hash chain of an audit log (file or directory)
+
+			POLICY: a directory of .cedar files, a bundle FILE.tar.gz, NAME (the active version in the cache)
+			or NAME@VERSION. Without one, the embedded demo policy decides. The cache is ~/.sondera/bundles
+			(--cache DIR or SONDERA_BUNDLE_CACHE); trajectories and the audit log go to --data (default .sondera).
 			""";
 
-	private SonderaCommand() {
+	private static final Logger logger = LoggerFactory.getLogger(SonderaCommand.class);
+
+	private static final Set<String> FLAGS = Set.of("--demo", "--help");
+
+	private static final Set<String> VALUED = Set.of("--policy", "--data", "--cache", "--listen", "--allowed-domains",
+			"--bundle", "--name", "--version", "--output");
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	private final Map<String, String> environment;
+
+	private SonderaCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
+		this.out = out;
+		this.err = err;
+		this.environment = environment;
 	}
 
 	public static void main(String[] args) {
-		System.exit(execute(args, System.out, System.err));
+		System.exit(execute(args, System.out, System.err, System.getenv()));
 	}
 
-	static int execute(String[] args, PrintStream out, PrintStream err) {
-		List<String> arguments = Arrays.asList(args);
-		if (arguments.isEmpty() || arguments.contains("--help") && !arguments.contains("--")
-				|| arguments.get(0).equals("help")) {
-			out.print(USAGE);
-			return arguments.isEmpty() ? 2 : 0;
+	static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+		return new SonderaCommand(out, err, environment).execute(Arrays.asList(args));
+	}
+
+	private int execute(List<String> args) {
+		if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {
+			this.out.print(USAGE);
+			return args.isEmpty() ? 2 : 0;
 		}
+		String command = String.join(" ", args.subList(0, Math.min(args.get(0).equals("run") ? 1 : 2, args.size())));
+		List<String> rest = args.subList(Math.min(command.split(" ").length, args.size()), args.size());
 		try {
-			if (arguments.get(0).equals("run")) {
-				return run(arguments.subList(1, arguments.size()), err);
+			CommandLine line = CommandLine.parse(rest, VALUED, FLAGS, command.equals("run"));
+			if (line.has("--help")) {
+				this.out.print(USAGE);
+				return 0;
 			}
-			if (arguments.size() >= 2 && arguments.get(0).equals("runtime") && arguments.get(1).equals("start")) {
-				return startDaemon(arguments.subList(2, arguments.size()), out);
-			}
-			err.println("Unknown command '" + String.join(" ", arguments.subList(0, Math.min(2, arguments.size())))
-					+ "'");
-			err.print(USAGE);
-			return 2;
+			return switch (command) {
+				case "run" -> run(line);
+				case "runtime start" -> startRuntime(line);
+				case "policy load" -> load(line);
+				case "policy list" -> list(line);
+				case "policy rollback" -> rollback(line);
+				case "policy validate" -> validate(line);
+				case "policy pack" -> pack(line);
+				case "audit verify" -> verify(line);
+				default -> {
+					this.err.println("sondera: unknown command '" + command + "'");
+					this.err.print(USAGE);
+					yield 2;
+				}
+			};
 		}
 		catch (IllegalArgumentException ex) {
-			err.println("sondera: " + ex.getMessage());
+			this.err.println("sondera " + command + ": " + ex.getMessage());
 			return 2;
 		}
 		catch (RuntimeException ex) {
-			err.println("sondera: " + ex.getMessage());
+			this.err.println("sondera " + command + ": " + ex.getMessage());
 			return 1;
 		}
 	}
 
-	private static int run(List<String> args, PrintStream err) {
-		Flags flags = Flags.parse(args, true);
-		if (flags.command().isEmpty()) {
-			throw new IllegalArgumentException("'sondera run' needs a command to run, e.g. sondera run python3 agent.py");
+	private int run(CommandLine line) {
+		if (line.arguments().isEmpty()) {
+			throw new IllegalArgumentException("give the program to run, e.g. sondera run python3 agent.py");
 		}
-		RuntimeOptions options = new RuntimeOptions("127.0.0.1", 0, flags.policy(), Set.of(), flags.data());
+		if (line.has("--listen") || line.has("--allowed-domains")) {
+			throw new IllegalArgumentException("it always listens on 127.0.0.1 (a free port) and refuses every"
+					+ " tool.http_get; for --listen or --allowed-domains use 'sondera runtime start'");
+		}
+		RuntimeOptions options = new RuntimeOptions("127.0.0.1", 0, policy(line), Set.of(), data(line));
 		try (ToolRuntime runtime = ToolRuntime.start(options)) {
-			return new ChildProcess(flags.command(), runtime.url()).runToEnd();
+			return new ChildProcess(line.arguments(), runtime.url()).runToEnd();
 		}
 	}
 
-	private static int startDaemon(List<String> args, PrintStream out) {
-		Flags flags = Flags.parse(args, false);
-		RuntimeOptions options = new RuntimeOptions(flags.host(), flags.port(), flags.policy(), flags.allowedHosts(),
-				flags.data());
+	private int startRuntime(CommandLine line) {
+		String listen = Objects.requireNonNullElse(line.option("--listen"), "127.0.0.1:7777");
+		int colon = listen.lastIndexOf(':');
+		int port = (colon > 0) ? parsePort(listen.substring(colon + 1)) : -1;
+		if (port < 0) {
+			throw new IllegalArgumentException("--listen must be HOST:PORT, but was '" + listen + "'");
+		}
+		Set<String> allowed = (line.option("--allowed-domains") != null)
+				? Arrays.stream(line.option("--allowed-domains").split(",")).map(String::trim)
+					.filter((host) -> !host.isEmpty()).collect(Collectors.toSet())
+				: Set.of();
+		RuntimeOptions options = new RuntimeOptions(listen.substring(0, colon), port, policy(line), allowed,
+				data(line));
 		ToolRuntime runtime = ToolRuntime.start(options);
+		ScheduledExecutorService follower = follow(line, runtime);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			follower.shutdownNow();
 			runtime.close();
 			stopped.countDown();
 		}, "sondera-runtime-shutdown"));
-		out.println("Sondera tool runtime listening on " + runtime.url() + " (policy " + options.policy().ref() + ")");
-		out.flush();
+		this.out.println("Sondera tool runtime listening on " + runtime.url() + " (policy " + runtime.policyRef() + ")");
+		this.out.flush();
 		try {
 			stopped.await();
 		}
@@ -112,73 +181,117 @@ public final class SonderaCommand {
 		return 0;
 	}
 
-	/**
-	 * The parsed flags of a command.
-	 */
-	private record Flags(RuntimePolicy policy, String host, int port, Set<String> allowedHosts, Path data,
-			List<String> command) {
-
-		static Flags parse(List<String> args, boolean takesCommand) {
-			RuntimePolicy policy = null;
-			String listen = "127.0.0.1:7777";
-			Set<String> allowed = new LinkedHashSet<>();
-			Path data = Path.of(".sondera");
-			int i = 0;
-			while (i < args.size()) {
-				String arg = args.get(i);
-				if (arg.equals("--")) {
-					i++;
-					break;
-				}
-				if (!arg.startsWith("--")) {
-					if (takesCommand) {
-						break;
-					}
-					throw new IllegalArgumentException("Unexpected argument '" + arg + "'");
-				}
-				switch (arg) {
-					case "--demo" -> policy = RuntimePolicy.demo();
-					case "--policy" -> policy = RuntimePolicy.directory(Path.of(value(args, ++i, arg)));
-					case "--data" -> data = Path.of(value(args, ++i, arg));
-					case "--listen" -> {
-						if (takesCommand) {
-							throw new IllegalArgumentException("'sondera run' always listens on 127.0.0.1 (a free port)");
-						}
-						listen = value(args, ++i, arg);
-					}
-					case "--allowed-domains" -> {
-						if (takesCommand) {
-							throw new IllegalArgumentException(
-									"'sondera run' refuses every tool.http_get; use 'sondera runtime start --allowed-domains'");
-						}
-						allowed.addAll(Arrays.asList(value(args, ++i, arg).split(",")));
-					}
-					default -> throw new IllegalArgumentException("Unknown option '" + arg + "'");
-				}
-				i++;
-			}
-			int colon = listen.lastIndexOf(':');
-			if (colon <= 0) {
-				throw new IllegalArgumentException("--listen must be HOST:PORT, but was '" + listen + "'");
-			}
-			int port;
+	private ScheduledExecutorService follow(CommandLine line, ToolRuntime runtime) {
+		ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "sondera-bundle-follower");
+			thread.setDaemon(true);
+			return thread;
+		});
+		String spec = line.option("--policy");
+		if (spec == null || spec.contains("@") || spec.contains("/") || spec.endsWith(".cedar")
+				|| spec.endsWith(".tar.gz") || spec.endsWith(".tgz") || Files.exists(Path.of(spec))) {
+			return follower;
+		}
+		BundleCache cache = cache(line);
+		follower.scheduleWithFixedDelay(() -> {
 			try {
-				port = Integer.parseInt(listen.substring(colon + 1));
+				String ref = "bundle:" + spec + "@" + cache.activeVersion(spec);
+				if (!ref.equals(runtime.policyRef())) {
+					runtime.switchTo(RuntimePolicy.resolve(spec, cache));
+				}
 			}
-			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException("--listen must be HOST:PORT, but was '" + listen + "'");
+			catch (RuntimeException ex) {
+				logger.error("Bundle '{}' changed but cannot be used; {} keeps serving: {}", spec, runtime.policyRef(),
+						ex.getMessage());
 			}
-			return new Flags((policy != null) ? policy : RuntimePolicy.demo(), listen.substring(0, colon), port,
-					allowed, data, List.copyOf(args.subList(Math.min(i, args.size()), args.size())));
-		}
+		}, 2, 2, TimeUnit.SECONDS);
+		return follower;
+	}
 
-		private static String value(List<String> args, int index, String option) {
-			if (index >= args.size()) {
-				throw new IllegalArgumentException(option + " needs a value");
-			}
-			return args.get(index);
+	private int load(CommandLine line) {
+		String bundle = line.option("--bundle");
+		if (bundle == null) {
+			throw new IllegalArgumentException("give the bundle: sondera policy load --bundle FILE.tar.gz");
 		}
+		PolicyBundle loaded = cache(line).load(Path.of(bundle));
+		this.out.println("Loaded " + loaded.name() + "@" + loaded.version() + " (active)");
+		return 0;
+	}
 
+	private int list(CommandLine line) {
+		List<String> bundles = cache(line).list();
+		if (bundles.isEmpty()) {
+			this.out.println("No bundles in the cache");
+		}
+		bundles.forEach(this.out::println);
+		return 0;
+	}
+
+	private int rollback(CommandLine line) {
+		String name = line.arguments().isEmpty() ? null : line.argument("bundle name");
+		PolicyBundle active = cache(line).rollback(name);
+		this.out.println("Rolled back: " + active.name() + "@" + active.version() + " is active");
+		return 0;
+	}
+
+	private int validate(CommandLine line) {
+		RuntimePolicy policy = RuntimePolicy.resolve(line.argument("directory or bundle"), cache(line));
+		this.out.println("OK: " + policy.ref() + " (" + policy.sources().size() + " policy files)");
+		return 0;
+	}
+
+	private int pack(CommandLine line) {
+		Path directory = Path.of(line.argument("directory of .cedar files"));
+		String name = line.option("--name");
+		String version = line.option("--version");
+		if (name == null || version == null) {
+			throw new IllegalArgumentException("give --name and --version");
+		}
+		Path output = Path.of(Objects.requireNonNullElse(line.option("--output"), name + "-" + version + ".tar.gz"));
+		Path written = BundlePacker.pack(directory, name, version, output);
+		PolicyBundle.read(written).policy().validate();
+		this.out.println("Wrote " + written);
+		return 0;
+	}
+
+	private int verify(CommandLine line) {
+		Path path = Path.of(line.argument("audit log path"));
+		Path file = Files.isDirectory(path) ? path.resolve(FileAuditLog.FILE_NAME) : path;
+		try {
+			AuditLogVerifier.Result result = AuditLogVerifier.verify(file);
+			this.out.println((result.valid() ? "OK: " : "BROKEN: ") + result.message());
+			return result.valid() ? 0 : 1;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + file, ex);
+		}
+	}
+
+	private RuntimePolicy policy(CommandLine line) {
+		String spec = line.option("--policy");
+		if (spec != null && line.has("--demo")) {
+			throw new IllegalArgumentException("give --demo or --policy, not both");
+		}
+		return (spec != null) ? RuntimePolicy.resolve(spec, cache(line)) : RuntimePolicy.demo();
+	}
+
+	private BundleCache cache(CommandLine line) {
+		String cache = line.option("--cache");
+		return (cache != null) ? new BundleCache(Path.of(cache)) : BundleCache.fromEnvironment(this.environment);
+	}
+
+	private static Path data(CommandLine line) {
+		return Path.of(Objects.requireNonNullElse(line.option("--data"), ".sondera"));
+	}
+
+	private static int parsePort(String port) {
+		try {
+			int value = Integer.parseInt(port);
+			return (value >= 0 && value <= 65535) ? value : -1;
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
 	}
 
 }

@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -57,9 +59,6 @@ public final class ToolRuntime implements AutoCloseable {
 
 	/** The header that names, and continues, a trajectory. */
 	public static final String TRAJECTORY_HEADER = "X-Sondera-Trajectory";
-
-	/** The agent every runtime trajectory belongs to; its namespace is {@code Runtime}. */
-	static final String AGENT_NAME = "Runtime";
 
 	private static final int MAX_BODY_BYTES = 1024 * 1024;
 
@@ -97,12 +96,15 @@ public final class ToolRuntime implements AutoCloseable {
 
 	};
 
-	private final ToolGate gate;
+	private final Map<String, RuntimeTool> tools;
+
+	private final ReadWriteLock policyLock = new ReentrantReadWriteLock();
+
+	private ToolGate gate;
 
 	private ToolRuntime(RuntimeOptions options) {
-		List<RuntimeTool> tools = List.of(new EchoTool(), new HttpGetTool(options.allowedHosts()), new ShellTool());
-		this.agent = new Agent("sondera-runtime", "sondera", AGENT_NAME, "The Sondera tool runtime", "",
-				tools.stream().map(RuntimeTool::definition).toList());
+		List<RuntimeTool> tools = RuntimeTools.builtIns(options.allowedHosts());
+		this.agent = RuntimeTools.agent(tools);
 		FileTrajectoryStore store = new FileTrajectoryStore(options.data().resolve("trajectories"));
 		this.auditLog = new FileAuditLog(options.data().resolve("audit"), AuditDurability.FLUSH);
 		this.harness = CedarPolicyHarness.builder()
@@ -112,8 +114,8 @@ public final class ToolRuntime implements AutoCloseable {
 			.auditLog(this.auditLog)
 			.build();
 		this.processTrajectory = this.harness.initialize(this.agent, null);
-		this.gate = new ToolGate(tools.stream().collect(Collectors.toMap(RuntimeTool::kind, Function.identity())),
-				options.policy().ref());
+		this.tools = tools.stream().collect(Collectors.toMap(RuntimeTool::kind, Function.identity()));
+		this.gate = new ToolGate(this.tools, options.policy().ref());
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = Executors.newFixedThreadPool(16, (task) -> {
 			Thread thread = new Thread(task, "sondera-runtime-" + threads.incrementAndGet());
@@ -183,7 +185,7 @@ public final class ToolRuntime implements AutoCloseable {
 			try {
 				ToolCall call = read(exchange.getRequestBody());
 				trajectory = trajectory(exchange.getRequestHeaders().getFirst(TRAJECTORY_HEADER));
-				outcome = this.gate.call(trajectory, call.kind(), call.params());
+				outcome = call(trajectory, call);
 			}
 			catch (IllegalArgumentException ex) {
 				outcome = ToolCallOutcome.badRequest(ex.getMessage());
@@ -191,13 +193,56 @@ public final class ToolRuntime implements AutoCloseable {
 			catch (RuntimeException ex) {
 				logger.warn("Tool call failed and was denied", ex);
 				outcome = ToolCallOutcome.denied("The runtime could not decide, so it denies: " + ex.getMessage(),
-						this.gate.policyRef(), null);
+						policyRef(), null);
 			}
 			if (trajectory != null) {
 				exchange.getResponseHeaders().set(TRAJECTORY_HEADER, trajectory.id());
 			}
 			send(exchange, outcome.status(), outcome.body());
 		}
+	}
+
+	private ToolCallOutcome call(Trajectory trajectory, ToolCall call) {
+		this.policyLock.readLock().lock();
+		try {
+			return this.gate.call(trajectory, call.kind(), call.params());
+		}
+		finally {
+			this.policyLock.readLock().unlock();
+		}
+	}
+
+	/**
+	 * Return the reference of the policies deciding now.
+	 * @return the policy reference, for example {@code bundle:acme@1.0.0}
+	 */
+	public String policyRef() {
+		this.policyLock.readLock().lock();
+		try {
+			return this.gate.policyRef();
+		}
+		finally {
+			this.policyLock.readLock().unlock();
+		}
+	}
+
+	/**
+	 * Decide with other policies from the next call on; calls in flight finish with the
+	 * policies they started with. If the policies do not load, nothing changes.
+	 * @param policy the policies
+	 * @throws ai.sondera.harness.policy.PolicyLoadException naming policy, file and line
+	 * if they do not load
+	 */
+	public void switchTo(RuntimePolicy policy) {
+		this.policyLock.writeLock().lock();
+		try {
+			this.harness.reload(policy.sources());
+			this.gate = new ToolGate(this.tools, policy.ref());
+		}
+		finally {
+			this.policyLock.writeLock().unlock();
+		}
+		logger.info("Now deciding with {}", policy.ref());
 	}
 
 	private static ToolCall read(InputStream body) throws IOException {

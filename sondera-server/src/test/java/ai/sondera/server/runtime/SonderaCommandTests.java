@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +55,7 @@ class SonderaCommandTests {
 			arguments.addAll(1, List.of("--data", this.directory.resolve("data").toString()));
 		}
 		return SonderaCommand.execute(arguments.toArray(String[]::new), new PrintStream(this.out, true),
-				new PrintStream(this.err, true));
+				new PrintStream(this.err, true), Map.of("SONDERA_BUNDLE_CACHE", this.directory.resolve("cache").toString()));
 	}
 
 	@Test
@@ -83,14 +84,14 @@ class SonderaCommandTests {
 	@Test
 	void mistakesAreExplained() {
 		assertThat(sondera("run")).isEqualTo(2);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("needs a command to run");
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("give the program to run");
 		assertThat(sondera("run", "--allowed-domains", "a.com", "--", "true")).isEqualTo(2);
 		assertThat(sondera("runtime", "start", "--listen", "nowhere")).isEqualTo(2);
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("--listen must be HOST:PORT");
 		assertThat(sondera("policy", "explode")).isEqualTo(2);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("Unknown command 'policy explode'");
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("unknown command 'policy explode'");
 		assertThat(sondera("--help")).isZero();
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("sondera run [--policy DIR]");
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("run [--policy POLICY]");
 		assertThat(sondera("run", "--policy", this.directory.resolve("missing").toString(), "true")).isNotZero();
 		assertThat(sondera("run", "/no/such/program")).isEqualTo(1);
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("Could not start /no/such/program");
