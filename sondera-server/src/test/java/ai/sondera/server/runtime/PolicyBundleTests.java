@@ -23,11 +23,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 import ai.sondera.harness.policy.PolicyLoadException;
+import ai.sondera.harness.policy.PolicySource;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
@@ -175,7 +177,7 @@ class PolicyBundleTests {
 			runtime.switchTo(RuntimePolicy.resolve("acme", new BundleCache(cache)));
 			assertThat(runtime.policyRef()).isEqualTo("bundle:acme@1.1.0");
 			assertThatThrownBy(() -> runtime.switchTo(new RuntimePolicy("bundle:broken@1",
-					java.util.List.of(new ai.sondera.harness.policy.PolicySource("broken.cedar", "permit(")))))
+					List.of(new PolicySource("broken.cedar", "permit(")))))
 				.isInstanceOf(PolicyLoadException.class);
 			assertThat(runtime.policyRef()).isEqualTo("bundle:acme@1.1.0");
 		}
