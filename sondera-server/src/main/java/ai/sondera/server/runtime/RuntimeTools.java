@@ -27,7 +27,7 @@ import ai.sondera.harness.Agent;
  *
  * @author Sondera
  */
-final class RuntimeTools {
+public final class RuntimeTools {
 
 	private RuntimeTools() {
 	}
@@ -41,7 +41,11 @@ final class RuntimeTools {
 				tools.stream().map(RuntimeTool::definition).toList());
 	}
 
-	static Agent agent() {
+	/**
+	 * Return the agent of a runtime's built-in tools, whose actions policies name.
+	 * @return the agent
+	 */
+	public static Agent agent() {
 		return agent(builtIns(Set.of()));
 	}
 
