@@ -1,0 +1,3 @@
+wrk.method = "POST"
+wrk.body   = '{"kind": "tool.echo", "params": {"message": "hello"}}'
+wrk.headers["Content-Type"] = "application/json"
