@@ -18,11 +18,13 @@ package ai.sondera.server.runtime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The command {@code sondera run} wraps: started with the runtime's URL in
  * {@code SONDERA_RUNTIME_URL} and {@code AUTONOMY_RUNTIME_URL}, sharing this process's
- * standard streams, stopped (SIGTERM) when this process is asked to stop.
+ * standard streams. When this process is asked to stop (SIGTERM, or SIGINT from a
+ * terminal) the command gets SIGTERM and up to ten seconds to end before it is killed.
  *
  * @author Sondera
  */
@@ -53,7 +55,7 @@ final class ChildProcess {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + this.command.get(0) + ": " + ex.getMessage(), ex);
 		}
-		Thread forward = new Thread(process::destroy, "sondera-run-forward-signal");
+		Thread forward = new Thread(() -> stop(process), "sondera-run-forward-signal");
 		Runtime.getRuntime().addShutdownHook(forward);
 		try {
 			return process.waitFor();
@@ -70,6 +72,19 @@ final class ChildProcess {
 			catch (IllegalStateException ex) {
 				// shutting down: the hook is running
 			}
+		}
+	}
+
+	private static void stop(Process process) {
+		process.destroy();
+		try {
+			if (!process.waitFor(10, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			process.destroyForcibly();
 		}
 	}
 

@@ -176,4 +176,21 @@ class RuntimeDaemonTests {
 			.contains("tool.shell: 403 {\"decision\":\"deny\"");
 	}
 
+	@Test
+	void runForwardsSigtermToItsProgram() throws Exception {
+		Path started = this.directory.resolve("started");
+		Path stopped = this.directory.resolve("stopped");
+		String script = "trap 'echo term > " + stopped + "; exit 0' TERM; echo \"$SONDERA_RUNTIME_URL\" > " + started
+				+ "; while :; do sleep 0.1; done";
+		Process sondera = start("run", "--data", this.directory.resolve("data").toString(), "sh", "-c", script);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (!Files.exists(started) && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(Files.readString(started)).startsWith("http://127.0.0.1:");
+		sondera.destroy();
+		assertThat(sondera.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(Files.readString(stopped).trim()).isEqualTo("term");
+	}
+
 }
