@@ -28,30 +28,25 @@ import java.util.Map;
 record ToolCallOutcome(int status, Map<String, Object> body) {
 
 	static ToolCallOutcome allowed(Object output, String policyRef, String auditId) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("decision", "allow");
-		body.put("output", output);
-		body.put("policy_ref", policyRef);
-		body.put("audit_id", auditId);
-		return new ToolCallOutcome(200, body);
+		return decided(200, "allow", "output", output, policyRef, auditId);
 	}
 
 	static ToolCallOutcome denied(String reason, String policyRef, String auditId) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("decision", "deny");
-		body.put("reason", reason);
-		body.put("policy_ref", policyRef);
-		body.put("audit_id", auditId);
-		return new ToolCallOutcome(403, body);
+		return decided(403, "deny", "reason", reason, policyRef, auditId);
 	}
 
 	static ToolCallOutcome failed(String error, String policyRef, String auditId) {
+		return decided(502, "allow", "error", error, policyRef, auditId);
+	}
+
+	private static ToolCallOutcome decided(int status, String decision, String key, Object value, String policyRef,
+			String auditId) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("decision", "allow");
-		body.put("error", error);
+		body.put("decision", decision);
+		body.put(key, value);
 		body.put("policy_ref", policyRef);
 		body.put("audit_id", auditId);
-		return new ToolCallOutcome(502, body);
+		return new ToolCallOutcome(status, body);
 	}
 
 	static ToolCallOutcome badRequest(String error) {
