@@ -69,6 +69,11 @@ public final class SonderaServer implements AutoCloseable {
 		this.reloader = reloader;
 	}
 
+	/**
+	 * Run the gRPC server.
+	 * @param args the options, see {@link ServerOptions}
+	 * @throws InterruptedException if interrupted while serving
+	 */
 	public static void main(String[] args) throws InterruptedException {
 		SonderaServer running;
 		try {

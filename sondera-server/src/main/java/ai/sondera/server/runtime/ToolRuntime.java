@@ -132,6 +132,7 @@ public final class ToolRuntime implements AutoCloseable {
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/v1/tool", this::tool);
 		this.server.createContext("/health", this::health);
+		this.server.createContext("/", this::notFound);
 		this.server.start();
 	}
 
@@ -160,6 +161,12 @@ public final class ToolRuntime implements AutoCloseable {
 		return "http://" + this.server.getAddress().getHostString() + ":" + port();
 	}
 
+	private void notFound(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			send(exchange, 404, Map.of("error", "no such path; tool calls go to POST /v1/tool"));
+		}
+	}
+
 	private void health(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			if (!"GET".equals(exchange.getRequestMethod())) {
@@ -173,7 +180,7 @@ public final class ToolRuntime implements AutoCloseable {
 	private void tool(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			if (!"/v1/tool".equals(exchange.getRequestURI().getPath())) {
-				send(exchange, 404, Map.of("error", "no such path; tool calls go to POST /v1/tool"));
+				notFound(exchange);
 				return;
 			}
 			if (!"POST".equals(exchange.getRequestMethod())) {

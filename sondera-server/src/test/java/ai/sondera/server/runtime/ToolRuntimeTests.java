@@ -116,6 +116,11 @@ class ToolRuntimeTests {
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(health.statusCode()).isEqualTo(200);
 			assertThat(JSON.readTree(health.body()).get("status").asText()).isEqualTo("ok");
+			HttpResponse<String> elsewhere = this.client.send(
+					HttpRequest.newBuilder(URI.create(runtime.url() + "/v2/tool")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(elsewhere.statusCode()).isEqualTo(404);
+			assertThat(JSON.readTree(elsewhere.body()).get("error").asText()).contains("POST /v1/tool");
 			assertThat(post(runtime, "{\"kind\": \"tool.echo\", \"params\": {\"message\": \"still here\"}}").status())
 				.isEqualTo(200);
 		}
