@@ -15,6 +15,7 @@
  */
 package ai.sondera.server;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.Agent;
 import ai.sondera.harness.Decision;
 import ai.sondera.harness.Role;
@@ -37,6 +39,7 @@ import ai.sondera.harness.grpc.RemoteHarness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The server as an operator starts it: options, tokens, decisions over the wire, the
@@ -107,6 +110,49 @@ class SonderaServerTests {
 			.withMessageContaining("--grpc-port must be a port number");
 		assertThat(ServerOptions.parse(new String[] { "--policies", "p" }, Map.of("SONDERA_SERVER_TOKENS", "a, b"))
 			.tokens()).containsExactly("a", "b");
+	}
+
+	@Test
+	void servesOverTlsToClientsThatTrustItsCertificate() throws Exception {
+		assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
+		Path cert = this.directory.resolve("cert.pem");
+		Path key = this.directory.resolve("key.pem");
+		Process openssl = new ProcessBuilder("/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+				"-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=localhost", "-addext",
+				"subjectAltName=DNS:localhost,IP:127.0.0.1")
+			.redirectErrorStream(true)
+			.start();
+		openssl.getInputStream().transferTo(OutputStream.nullOutputStream());
+		assertThat(openssl.waitFor()).isZero();
+		ServerOptions options = options("--tls-cert", cert.toString(), "--tls-key", key.toString());
+		try (SonderaServer server = SonderaServer.start(options)) {
+			try (RemoteHarness trusting = RemoteHarness.builder("localhost:" + server.port())
+				.token("first-token")
+				.trustCertificates(cert)
+				.build()) {
+				Trajectory trajectory = trusting.initialize(AGENT, null);
+				assertThat(run(trusting, trajectory, "ls")).isEqualTo(Decision.ALLOW);
+				assertThat(run(trusting, trajectory, "rm -rf /")).isEqualTo(Decision.DENY);
+			}
+			try (RemoteHarness plaintext = RemoteHarness.builder("localhost:" + server.port())
+				.token("first-token")
+				.secure(false)
+				.timeout(Duration.ofSeconds(3))
+				.build()) {
+				Adjudication refused = plaintext.initialize(AGENT, null)
+					.adjudicate(Stage.PRE_TOOL, Role.MODEL, new ToolRequestContent("run", Map.of("command", "ls")));
+				assertThat(refused.isDenied()).isTrue();
+			}
+			try (RemoteHarness untrusting = RemoteHarness.builder("localhost:" + server.port())
+				.token("first-token")
+				.timeout(Duration.ofSeconds(3))
+				.build()) {
+				Adjudication refused = untrusting.initialize(AGENT, null)
+					.adjudicate(Stage.PRE_TOOL, Role.MODEL, new ToolRequestContent("run", Map.of("command", "ls")));
+				assertThat(refused.isDenied()).isTrue();
+				assertThat(refused.reason()).contains("UNAVAILABLE");
+			}
+		}
 	}
 
 }

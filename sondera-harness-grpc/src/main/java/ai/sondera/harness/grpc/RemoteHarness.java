@@ -15,6 +15,9 @@
  */
 package ai.sondera.harness.grpc;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +95,7 @@ public final class RemoteHarness implements Harness, AutoCloseable {
 
 	private RemoteHarness(Builder builder) {
 		this.endpoint = builder.endpoint;
-		ChannelCredentials credentials = builder.secure ? TlsChannelCredentials.create()
+		ChannelCredentials credentials = builder.secure ? tls(builder.trustCertificates)
 				: InsecureChannelCredentials.create();
 		this.channel = Grpc.newChannelBuilder(builder.endpoint, credentials)
 			.defaultServiceConfig(READ_RETRIES)
@@ -249,6 +252,18 @@ public final class RemoteHarness implements Harness, AutoCloseable {
 		}
 	}
 
+	private static ChannelCredentials tls(Path trustCertificates) {
+		if (trustCertificates == null) {
+			return TlsChannelCredentials.create();
+		}
+		try {
+			return TlsChannelCredentials.newBuilder().trustManager(trustCertificates.toFile()).build();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the trusted certificates " + trustCertificates, ex);
+		}
+	}
+
 	/**
 	 * Builds a {@link RemoteHarness}.
 	 */
@@ -265,6 +280,8 @@ public final class RemoteHarness implements Harness, AutoCloseable {
 		private Duration timeout = Duration.ofSeconds(10);
 
 		private boolean failOpen;
+
+		private Path trustCertificates;
 
 		private Builder(String endpoint) {
 			this.endpoint = Objects.requireNonNull(endpoint, "'endpoint' must not be null");
@@ -298,6 +315,17 @@ public final class RemoteHarness implements Harness, AutoCloseable {
 		 */
 		public Builder secure(boolean secure) {
 			this.secure = secure;
+			return this;
+		}
+
+		/**
+		 * Trust the certificates in a PEM file (a private CA, a self-signed server)
+		 * instead of the JVM's default trust store.
+		 * @param trustCertificates the PEM file, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder trustCertificates(Path trustCertificates) {
+			this.trustCertificates = trustCertificates;
 			return this;
 		}
 

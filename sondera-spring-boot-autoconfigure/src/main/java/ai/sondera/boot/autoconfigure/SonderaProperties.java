@@ -680,6 +680,12 @@ public class SonderaProperties {
 		private boolean secure = true;
 
 		/**
+		 * PEM file of the certificates to trust for the remote harness (a private CA or a
+		 * self-signed server) instead of the JVM's default trust store.
+		 */
+		private Path trustCertificates;
+
+		/**
 		 * Deadline of every call to the remote harness.
 		 */
 		private Duration timeout = Duration.ofSeconds(10);
@@ -706,6 +712,14 @@ public class SonderaProperties {
 
 		public boolean isSecure() {
 			return this.secure;
+		}
+
+		public Path getTrustCertificates() {
+			return this.trustCertificates;
+		}
+
+		public void setTrustCertificates(Path trustCertificates) {
+			this.trustCertificates = trustCertificates;
 		}
 
 		public void setSecure(boolean secure) {

@@ -54,6 +54,7 @@ public final class SonderaRemoteHarnessAutoConfiguration {
 			.token(remote.getApiToken())
 			.header(remote.getHeader())
 			.secure(remote.isSecure())
+			.trustCertificates(remote.getTrustCertificates())
 			.timeout(remote.getTimeout())
 			.failOpen(properties.isFailOpen())
 			.build();

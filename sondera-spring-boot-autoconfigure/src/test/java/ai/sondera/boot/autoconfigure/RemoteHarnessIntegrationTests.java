@@ -129,6 +129,18 @@ class RemoteHarnessIntegrationTests {
 	}
 
 	@Test
+	void unreadableTrustedCertificatesStopStartupNamingTheFile() {
+		BankApplication.runner(SonderaRemoteHarnessAutoConfiguration.class)
+			.withPropertyValues("sondera.remote.endpoint=localhost:1", "sondera.remote.api-token=token",
+					"sondera.remote.trust-certificates=/no/such/ca.pem")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure())
+					.hasStackTraceContaining("Could not read the trusted certificates /no/such/ca.pem");
+			});
+	}
+
+	@Test
 	void anUnusableRemoteHarnessStopsStartupWithWhatToCheck() {
 		BankApplication.runner(SonderaRemoteHarnessAutoConfiguration.class)
 			.withPropertyValues("sondera.remote.enabled=true", "sondera.remote.endpoint=localhost:" + this.server.getPort(),
