@@ -140,8 +140,8 @@ public final class BundleCache {
 	}
 
 	/**
-	 * Return one line per version in the cache: {@code NAME VERSION} and
-	 * {@code (active)} for the active ones.
+	 * Return one line per version in the cache, each verified again:
+	 * {@code NAME VERSION created TIME}, and {@code (active)} for the active ones.
 	 * @return the lines
 	 */
 	public List<String> list() {
@@ -149,7 +149,8 @@ public final class BundleCache {
 		for (String name : names()) {
 			String active = activeVersion(name);
 			for (String version : versions(name)) {
-				lines.add(name + " " + version + (version.equals(active) ? " (active)" : ""));
+				lines.add(name + " " + version + " created " + version(name, version).created()
+						+ (version.equals(active) ? " (active)" : ""));
 			}
 		}
 		return lines;

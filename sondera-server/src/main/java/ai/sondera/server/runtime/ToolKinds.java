@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * The documented, reversible mapping between a runtime tool kind ({@code tool.http_get})
  * and the tool, and so the Cedar action, that policies name ({@code tool__http_get}): every
  * {@code .} becomes {@code __}. A kind is dot-separated identifiers without {@code __}, so
- * the mapping can be read back exactly.
+ * the mapping can be read back exactly (every {@code __} is a {@code .}).
  *
  * @author Sondera
  */
@@ -45,15 +45,6 @@ public final class ToolKinds {
 					+ " (letters, digits and single underscores), but was \"" + abbreviate(kind) + "\"");
 		}
 		return kind.replace(".", "__");
-	}
-
-	/**
-	 * Return the kind of a tool name.
-	 * @param toolName the tool name, for example {@code tool__echo}
-	 * @return the kind, for example {@code tool.echo}
-	 */
-	public static String kind(String toolName) {
-		return toolName.replace("__", ".");
 	}
 
 	private static String abbreviate(String kind) {

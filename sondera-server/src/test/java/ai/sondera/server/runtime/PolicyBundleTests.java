@@ -149,7 +149,8 @@ class PolicyBundleTests {
 		assertThatThrownBy(() -> cache.load(bundle("acme", "2.0.0", "permit(principal, action == Runtime::Action::\"nope\", resource);")))
 			.isInstanceOf(PolicyLoadException.class);
 		assertThat(cache.activeVersion("acme")).isEqualTo("1.1.0");
-		assertThat(cache.list()).containsExactly("acme 1.0.0", "acme 1.1.0 (active)");
+		assertThat(cache.list()).containsExactly("acme 1.0.0 created 2026-12-02T10:00:00Z",
+				"acme 1.1.0 created 2026-12-02T10:00:00Z (active)");
 		assertThat(cache.rollback("acme").version()).isEqualTo("1.0.0");
 		assertThat(cache.active("acme").policy().ref()).isEqualTo("bundle:acme@1.0.0");
 		assertThatIllegalArgumentException().isThrownBy(() -> cache.rollback(null))
