@@ -236,7 +236,8 @@ public final class SonderaCommand {
 
 	private int validate(CommandLine line) {
 		RuntimePolicy policy = RuntimePolicy.resolve(line.argument("directory or bundle"), cache(line));
-		this.out.println("OK: " + policy.ref() + " (" + policy.sources().size() + " policy files)");
+		int files = policy.sources().size();
+		this.out.println("OK: " + policy.ref() + " (" + files + ((files == 1) ? " policy file)" : " policy files)"));
 		return 0;
 	}
 
