@@ -17,46 +17,56 @@ package ai.sondera.server;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import ai.sondera.harness.PolicyAdministration;
 import ai.sondera.harness.policy.PolicySource;
 
 /**
- * Watches the server's policy directory: when its files change, the new set is
- * validated and swapped in; an invalid or missing set is logged once and the last good
- * set keeps serving.
+ * Watches a policy directory (the gRPC server's, a tool runtime's): when its files change,
+ * the new set is validated and swapped in; an invalid or missing set is logged once and
+ * the last good set keeps serving.
  *
  * @author Sondera
  */
-final class PolicyDirectory {
+public final class PolicyDirectory {
 
 	private static final Logger logger = LoggerFactory.getLogger(PolicyDirectory.class);
 
 	private final Path location;
 
-	private final PolicyAdministration harness;
+	private final ToLongFunction<List<PolicySource>> reload;
 
 	private List<PolicySource> lastSeen;
 
 	private String lastError;
 
-	PolicyDirectory(Path location, PolicyAdministration harness, List<PolicySource> loaded) {
+	/**
+	 * Create a watcher.
+	 * @param location the directory (or file)
+	 * @param reload swaps a new set in and returns its version; throws if the set cannot
+	 * be used
+	 * @param loaded the set loaded now
+	 */
+	public PolicyDirectory(Path location, ToLongFunction<List<PolicySource>> reload, List<PolicySource> loaded) {
 		this.location = location;
-		this.harness = harness;
+		this.reload = reload;
 		this.lastSeen = loaded;
 	}
 
-	synchronized void check() {
+	/**
+	 * Look at the directory and swap a changed set in.
+	 */
+	public synchronized void check() {
 		try {
 			List<PolicySource> current = PolicySource.fromPath(this.location);
 			if (current.equals(this.lastSeen)) {
 				return;
 			}
 			this.lastSeen = current;
-			long version = this.harness.reload(current);
+			long version = this.reload.applyAsLong(current);
 			this.lastError = null;
 			logger.info("Reloaded Cedar policies from {}: version {}", this.location, version);
 		}

@@ -123,7 +123,7 @@ public final class SonderaServer implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
-		PolicyDirectory directory = new PolicyDirectory(options.policies(), harness, sources);
+		PolicyDirectory directory = new PolicyDirectory(options.policies(), harness::reload, sources);
 		reloader.scheduleWithFixedDelay(directory::check, RELOAD_SECONDS, RELOAD_SECONDS, TimeUnit.SECONDS);
 		String ready = "Sondera harness listening on " + options.listen() + ":" + server.getPort();
 		logger.info(ready);

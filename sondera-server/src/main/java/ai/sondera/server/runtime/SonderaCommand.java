@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 
 import ai.sondera.harness.audit.AuditLogVerifier;
 import ai.sondera.harness.audit.FileAuditLog;
+import ai.sondera.server.PolicyDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,8 @@ public final class SonderaCommand {
 			      tool.http_get is refused in this mode (empty allowlist).
 			  runtime start [--demo | --policy POLICY] [--listen HOST:PORT] [--allowed-domains a.com,b.org] [--data DIR]
 			      Run the tool runtime until stopped (default --listen 127.0.0.1:7777). With --policy NAME it
-			      follows the bundle's active version as it is loaded and rolled back.
+			      follows the bundle's active version as it is loaded and rolled back; with --policy DIR it
+			      picks up changed files. A change that does not validate leaves the last good policies serving.
 			  policy load --bundle FILE.tar.gz     verify, validate, store and activate a bundle
 			  policy list                          the bundles and versions in the cache
 			  policy rollback [NAME]               activate the version before the active one
@@ -188,8 +190,14 @@ public final class SonderaCommand {
 			return thread;
 		});
 		String spec = line.option("--policy");
-		if (spec == null || spec.contains("@") || spec.contains("/") || spec.endsWith(".cedar")
-				|| spec.endsWith(".tar.gz") || spec.endsWith(".tgz") || Files.exists(Path.of(spec))) {
+		if (spec == null || spec.contains("@") || spec.endsWith(".tar.gz") || spec.endsWith(".tgz")) {
+			return follower;
+		}
+		if (Files.exists(Path.of(spec)) || spec.contains("/") || spec.endsWith(".cedar")) {
+			RuntimePolicy loaded = RuntimePolicy.directory(Path.of(spec));
+			PolicyDirectory directory = new PolicyDirectory(Path.of(spec).toAbsolutePath().normalize(),
+					(sources) -> runtime.switchTo(new RuntimePolicy(loaded.ref(), sources)), loaded.sources());
+			follower.scheduleWithFixedDelay(directory::check, 2, 2, TimeUnit.SECONDS);
 			return follower;
 		}
 		BundleCache cache = cache(line);

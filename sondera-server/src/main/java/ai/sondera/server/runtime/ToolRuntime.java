@@ -237,19 +237,22 @@ public final class ToolRuntime implements AutoCloseable {
 	 * Decide with other policies from the next call on; calls in flight finish with the
 	 * policies they started with. If the policies do not load, nothing changes.
 	 * @param policy the policies
+	 * @return the version of the policies now deciding
 	 * @throws ai.sondera.harness.policy.PolicyLoadException naming policy, file and line
 	 * if they do not load
 	 */
-	public void switchTo(RuntimePolicy policy) {
+	public long switchTo(RuntimePolicy policy) {
+		long version;
 		this.policyLock.writeLock().lock();
 		try {
-			this.harness.reload(policy.sources());
+			version = this.harness.reload(policy.sources());
 			this.gate = new ToolGate(this.tools, policy.ref());
 		}
 		finally {
 			this.policyLock.writeLock().unlock();
 		}
 		logger.info("Now deciding with {}", policy.ref());
+		return version;
 	}
 
 	private static ToolCall read(InputStream body) throws IOException {

@@ -193,4 +193,36 @@ class RuntimeDaemonTests {
 		assertThat(Files.readString(stopped).trim()).isEqualTo("term");
 	}
 
+	@Test
+	void theDaemonPicksUpChangedFilesOfItsPolicyDirectory() throws Exception {
+		Path policies = Files.createDirectories(this.directory.resolve("policies"));
+		Files.writeString(policies.resolve("echo.cedar"),
+				"@id(\"echo\") permit(principal, action == Runtime::Action::\"tool__echo\", resource);\n");
+		Process daemon = start("runtime", "start", "--policy", policies.toString(), "--listen", "127.0.0.1:0", "--data",
+				this.directory.resolve("data").toString());
+		try {
+			Matcher ready = ready(daemon);
+			String url = ready.group(1);
+			assertThat(ready.group(2)).isEqualTo("dir:" + policies.toAbsolutePath().normalize());
+			assertThat(echo(url).statusCode()).isEqualTo(200);
+			Files.writeString(policies.resolve("broken.cedar"), "permit(");
+			Thread.sleep(2500);
+			assertThat(echo(url).statusCode()).isEqualTo(200);
+			Files.writeString(policies.resolve("broken.cedar"),
+					"@id(\"no-echo\") forbid(principal, action == Runtime::Action::\"tool__echo\", resource);\n");
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+			HttpResponse<String> denied = echo(url);
+			while (denied.statusCode() != 403 && System.nanoTime() < deadline) {
+				Thread.sleep(200);
+				denied = echo(url);
+			}
+			assertThat(denied.statusCode()).isEqualTo(403);
+			assertThat(denied.body()).contains("no-echo");
+		}
+		finally {
+			daemon.destroy();
+			assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
 }
