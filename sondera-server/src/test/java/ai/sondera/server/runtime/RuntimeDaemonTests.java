@@ -109,6 +109,16 @@ class RuntimeDaemonTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	private HttpResponse<String> awaitDenied(String url) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+		HttpResponse<String> answer = echo(url);
+		while (answer.statusCode() != 403 && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+			answer = echo(url);
+		}
+		return answer;
+	}
+
 	private int sondera(String... args) {
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		PrintStream print = new PrintStream(output, true);
@@ -137,12 +147,7 @@ class RuntimeDaemonTests {
 			assertThat(ready.group(2)).isEqualTo("bundle:acme@1");
 			assertThat(echo(url).statusCode()).isEqualTo(200);
 			assertThat(sondera("policy", "load", "--bundle", this.directory.resolve("acme-2.tar.gz").toString())).isZero();
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-			HttpResponse<String> denied = echo(url);
-			while (denied.statusCode() != 403 && System.nanoTime() < deadline) {
-				Thread.sleep(200);
-				denied = echo(url);
-			}
+			HttpResponse<String> denied = awaitDenied(url);
 			assertThat(denied.statusCode()).isEqualTo(403);
 			assertThat(denied.body()).contains("bundle:acme@2").contains("no-echo");
 		}
@@ -210,12 +215,7 @@ class RuntimeDaemonTests {
 			assertThat(echo(url).statusCode()).isEqualTo(200);
 			Files.writeString(policies.resolve("broken.cedar"),
 					"@id(\"no-echo\") forbid(principal, action == Runtime::Action::\"tool__echo\", resource);\n");
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-			HttpResponse<String> denied = echo(url);
-			while (denied.statusCode() != 403 && System.nanoTime() < deadline) {
-				Thread.sleep(200);
-				denied = echo(url);
-			}
+			HttpResponse<String> denied = awaitDenied(url);
 			assertThat(denied.statusCode()).isEqualTo(403);
 			assertThat(denied.body()).contains("no-echo");
 		}
