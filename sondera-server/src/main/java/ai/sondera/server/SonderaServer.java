@@ -34,13 +34,10 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import ai.sondera.harness.audit.AuditDurability;
-import ai.sondera.harness.audit.FileAuditLog;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
 import ai.sondera.harness.grpc.BearerTokenInterceptor;
 import ai.sondera.harness.grpc.HarnessGrpcService;
 import ai.sondera.harness.policy.PolicySource;
-import ai.sondera.harness.store.FileTrajectoryStore;
 
 /**
  * {@code sondera-server.jar}: one harness for a fleet of agents. Serves the Cedar
@@ -59,13 +56,13 @@ public final class SonderaServer implements AutoCloseable {
 
 	private final Server server;
 
-	private final FileAuditLog auditLog;
+	private final DataDirectory data;
 
 	private final ScheduledExecutorService reloader;
 
-	private SonderaServer(Server server, FileAuditLog auditLog, ScheduledExecutorService reloader) {
+	private SonderaServer(Server server, DataDirectory data, ScheduledExecutorService reloader) {
 		this.server = server;
-		this.auditLog = auditLog;
+		this.data = data;
 		this.reloader = reloader;
 	}
 
@@ -94,27 +91,22 @@ public final class SonderaServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static SonderaServer start(ServerOptions options) {
-		FileTrajectoryStore store = new FileTrajectoryStore(options.data().resolve("trajectories"));
-		FileAuditLog auditLog = new FileAuditLog(options.data().resolve("audit"), AuditDurability.FLUSH);
 		List<PolicySource> sources = PolicySource.fromPath(options.policies());
-		CedarPolicyHarness harness = CedarPolicyHarness.builder()
-			.policies(sources)
-			.store(store)
-			.auditLog(auditLog)
-			.build();
+		DataDirectory data = new DataDirectory(options.data());
+		CedarPolicyHarness harness = data.harness(sources).build();
 		HealthStatusManager health = new HealthStatusManager();
 		ServerCredentials credentials = (options.tlsCert() != null) ? tls(options) : InsecureServerCredentials.create();
 		Server server;
 		try {
 			server = NettyServerBuilder.forAddress(new InetSocketAddress(options.listen(), options.grpcPort()), credentials)
-				.addService(ServerInterceptors.intercept(new HarnessGrpcService(harness, store),
+				.addService(ServerInterceptors.intercept(new HarnessGrpcService(harness, data.store()),
 						new BearerTokenInterceptor(options.tokens(), "x-api-key")))
 				.addService(health.getHealthService())
 				.build()
 				.start();
 		}
 		catch (IOException ex) {
-			close(auditLog);
+			data.close();
 			throw new UncheckedIOException("Could not listen on " + options.listen() + ":" + options.grpcPort(), ex);
 		}
 		health.setStatus("", ServingStatus.SERVING);
@@ -128,7 +120,7 @@ public final class SonderaServer implements AutoCloseable {
 		String ready = "Sondera harness listening on " + options.listen() + ":" + server.getPort();
 		logger.info(ready);
 		System.out.println(ready);
-		return new SonderaServer(server, auditLog, reloader);
+		return new SonderaServer(server, data, reloader);
 	}
 
 	private static ServerCredentials tls(ServerOptions options) {
@@ -165,17 +157,8 @@ public final class SonderaServer implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			this.server.shutdownNow();
 		}
-		close(this.auditLog);
+		this.data.close();
 		logger.info("Sondera harness stopped");
-	}
-
-	private static void close(FileAuditLog auditLog) {
-		try {
-			auditLog.close();
-		}
-		catch (IOException ex) {
-			logger.warn("Could not close the audit log: {}", ex.getMessage());
-		}
 	}
 
 }

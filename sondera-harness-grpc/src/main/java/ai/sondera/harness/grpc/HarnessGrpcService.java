@@ -41,7 +41,6 @@ import ai.sondera.harness.Decision;
 import ai.sondera.harness.Harness;
 import ai.sondera.harness.PolicyAdministration;
 import ai.sondera.harness.Stage;
-import ai.sondera.harness.Tool;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.TrajectoryStatus;
 import ai.sondera.harness.grpc.wire.core.v1.AdjudicatedStep;
@@ -126,14 +125,8 @@ public class HarnessGrpcService extends HarnessServiceGrpc.HarnessServiceImplBas
 		respond(response, () -> {
 			String id = "agent-" + UUID.nameUUIDFromBytes((request.getProviderId() + '\0' + request.getName())
 				.getBytes(StandardCharsets.UTF_8));
-			List<Tool> tools = new ArrayList<>();
-			for (ai.sondera.harness.grpc.wire.core.v1.Tool tool : request.getToolsList()) {
-				tools.add(new Tool(tool.getName(), tool.getDescription(),
-						tool.hasParametersJsonSchema() ? tool.getParametersJsonSchema() : null,
-						tool.hasResponseJsonSchema() ? tool.getResponseJsonSchema() : null));
-			}
 			Agent agent = new Agent(id, request.getProviderId(), request.getName(), request.getDescription(),
-					request.getInstruction(), tools);
+					request.getInstruction(), WireMapping.tools(request.getToolsList()));
 			if (this.harness instanceof PolicyAdministration administration) {
 				administration.validate(agent);
 			}
@@ -375,19 +368,7 @@ public class HarnessGrpcService extends HarnessServiceGrpc.HarnessServiceImplBas
 			.setName(agent.name())
 			.setDescription(agent.description())
 			.setInstruction(agent.instruction());
-		for (Tool tool : agent.tools()) {
-			ai.sondera.harness.grpc.wire.core.v1.Tool.Builder wireTool = ai.sondera.harness.grpc.wire.core.v1.Tool
-				.newBuilder()
-				.setName(tool.name())
-				.setDescription(tool.description());
-			if (tool.inputSchema() != null) {
-				wireTool.setParametersJsonSchema(tool.inputSchema());
-			}
-			if (tool.outputSchema() != null) {
-				wireTool.setResponseJsonSchema(tool.outputSchema());
-			}
-			wire.addTools(wireTool);
-		}
+		agent.tools().forEach((tool) -> wire.addTools(WireMapping.tool(tool)));
 		return wire.build();
 	}
 

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +39,6 @@ import org.slf4j.LoggerFactory;
 
 import ai.sondera.harness.Agent;
 import ai.sondera.harness.Harness;
-import ai.sondera.harness.Tool;
 import ai.sondera.harness.Trajectory;
 import ai.sondera.harness.grpc.wire.harness.v1.CreateTrajectoryRequest;
 import ai.sondera.harness.grpc.wire.harness.v1.GetAgentRequest;
@@ -196,30 +194,13 @@ public final class RemoteHarness implements Harness, AutoCloseable {
 			.setName(agent.name())
 			.setDescription(agent.description())
 			.setInstruction(agent.instruction());
-		for (Tool tool : agent.tools()) {
-			ai.sondera.harness.grpc.wire.core.v1.Tool.Builder wire = ai.sondera.harness.grpc.wire.core.v1.Tool.newBuilder()
-				.setName(tool.name())
-				.setDescription(tool.description());
-			if (tool.inputSchema() != null) {
-				wire.setParametersJsonSchema(tool.inputSchema());
-			}
-			if (tool.outputSchema() != null) {
-				wire.setResponseJsonSchema(tool.outputSchema());
-			}
-			request.addTools(wire);
-		}
+		agent.tools().forEach((tool) -> request.addTools(WireMapping.tool(tool)));
 		return request.build();
 	}
 
 	private static Agent agent(ai.sondera.harness.grpc.wire.core.v1.Agent agent) {
-		List<Tool> tools = new ArrayList<>();
-		for (ai.sondera.harness.grpc.wire.core.v1.Tool tool : agent.getToolsList()) {
-			tools.add(new Tool(tool.getName(), tool.getDescription(),
-					tool.hasParametersJsonSchema() ? tool.getParametersJsonSchema() : null,
-					tool.hasResponseJsonSchema() ? tool.getResponseJsonSchema() : null));
-		}
 		return new Agent(agent.getId(), agent.getProviderId(), agent.getName(), agent.getDescription(),
-				agent.getInstruction(), tools);
+				agent.getInstruction(), WireMapping.tools(agent.getToolsList()));
 	}
 
 	/**

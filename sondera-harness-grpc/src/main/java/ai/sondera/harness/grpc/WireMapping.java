@@ -27,6 +27,7 @@ import ai.sondera.harness.PolicyMetadata;
 import ai.sondera.harness.PromptContent;
 import ai.sondera.harness.Role;
 import ai.sondera.harness.Stage;
+import ai.sondera.harness.Tool;
 import ai.sondera.harness.ToolRequestContent;
 import ai.sondera.harness.ToolResponseContent;
 import ai.sondera.harness.grpc.wire.core.v1.PolicyAnnotations;
@@ -114,6 +115,39 @@ public final class WireMapping {
 			case ROLE_SYSTEM -> Role.SYSTEM;
 			default -> throw new IllegalArgumentException("role must be set, but was " + role);
 		};
+	}
+
+	/**
+	 * Write a tool.
+	 * @param tool the tool
+	 * @return the wire tool, with the schemas it has
+	 */
+	public static ai.sondera.harness.grpc.wire.core.v1.Tool tool(Tool tool) {
+		ai.sondera.harness.grpc.wire.core.v1.Tool.Builder wire = ai.sondera.harness.grpc.wire.core.v1.Tool.newBuilder()
+			.setName(tool.name())
+			.setDescription(tool.description());
+		if (tool.inputSchema() != null) {
+			wire.setParametersJsonSchema(tool.inputSchema());
+		}
+		if (tool.outputSchema() != null) {
+			wire.setResponseJsonSchema(tool.outputSchema());
+		}
+		return wire.build();
+	}
+
+	/**
+	 * Read tools.
+	 * @param tools the wire tools
+	 * @return the tools, without a schema where the wire has none
+	 */
+	public static List<Tool> tools(List<ai.sondera.harness.grpc.wire.core.v1.Tool> tools) {
+		List<Tool> read = new ArrayList<>();
+		for (ai.sondera.harness.grpc.wire.core.v1.Tool tool : tools) {
+			read.add(new Tool(tool.getName(), tool.getDescription(),
+					tool.hasParametersJsonSchema() ? tool.getParametersJsonSchema() : null,
+					tool.hasResponseJsonSchema() ? tool.getResponseJsonSchema() : null));
+		}
+		return read;
 	}
 
 	/**

@@ -37,9 +37,17 @@ public final class Digests {
 	 * @return 64 hex digits
 	 */
 	public static String sha256(String text) {
+		return sha256(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Return the SHA-256 of bytes.
+	 * @param bytes the bytes
+	 * @return 64 hex digits
+	 */
+	public static String sha256(byte[] bytes) {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);

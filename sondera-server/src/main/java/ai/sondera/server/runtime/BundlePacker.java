@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
+import ai.sondera.harness.support.Digests;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -74,7 +75,7 @@ final class BundlePacker {
 			manifest.put("version", version);
 			manifest.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
 			Map<String, String> hashes = new LinkedHashMap<>();
-			contents.forEach((path, content) -> hashes.put(path, PolicyBundle.sha256(content)));
+			contents.forEach((path, content) -> hashes.put(path, Digests.sha256(content)));
 			manifest.put("files", hashes);
 			try (OutputStream out = Files.newOutputStream(output);
 					TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out))) {

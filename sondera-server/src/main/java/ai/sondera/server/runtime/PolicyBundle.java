@@ -21,10 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +31,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import ai.sondera.harness.policy.PolicySource;
+import ai.sondera.harness.support.Digests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -186,7 +184,7 @@ public final class PolicyBundle {
 			if (content == null) {
 				throw invalid(where, "'" + file.getKey() + "' is in the manifest but not in the bundle");
 			}
-			String actual = sha256(content);
+			String actual = Digests.sha256(content);
 			if (!actual.equals(hash)) {
 				throw invalid(where, "'" + file.getKey() + "' does not match its hash (manifest " + hash + ", file "
 						+ actual + ")");
@@ -212,15 +210,6 @@ public final class PolicyBundle {
 
 	private static IllegalArgumentException invalid(Path where, String problem) {
 		return new IllegalArgumentException("Policy bundle " + where + " is refused: " + problem);
-	}
-
-	static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

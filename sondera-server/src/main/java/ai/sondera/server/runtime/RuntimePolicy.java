@@ -39,6 +39,8 @@ public record RuntimePolicy(String ref, List<PolicySource> sources) {
 
 	private static final String DEMO = "demo.cedar";
 
+	private static final String DIRECTORY_PREFIX = "dir:";
+
 	/**
 	 * Return the embedded demo policy: {@code tool.echo} and {@code tool.http_get}
 	 * allowed, {@code tool.shell} and anything else denied.
@@ -63,25 +65,48 @@ public record RuntimePolicy(String ref, List<PolicySource> sources) {
 	 * {@code NAME} (the active version) in the cache.
 	 * @param spec the argument
 	 * @param cache the bundle cache
-	 * @return the policy, validated
+	 * @return the policy, read and (for bundles) verified; building a harness with it, or
+	 * {@link #validate()}, checks it against the runtime's tools
 	 */
 	public static RuntimePolicy resolve(String spec, BundleCache cache) {
 		Path path = Path.of(spec);
-		RuntimePolicy policy;
-		if (spec.endsWith(".tar.gz") || spec.endsWith(".tgz")) {
-			policy = PolicyBundle.read(path).policy();
+		if (isArchive(spec)) {
+			return PolicyBundle.read(path).policy();
 		}
-		else if (Files.exists(path) || spec.contains("/") || spec.endsWith(".cedar")) {
-			policy = directory(path);
+		if (isPath(spec)) {
+			return directory(path);
 		}
-		else if (spec.contains("@")) {
-			policy = cache.version(spec.substring(0, spec.indexOf('@')), spec.substring(spec.indexOf('@') + 1)).policy();
+		if (spec.contains("@")) {
+			return cache.version(spec.substring(0, spec.indexOf('@')), spec.substring(spec.indexOf('@') + 1)).policy();
 		}
-		else {
-			policy = cache.active(spec).policy();
-		}
-		policy.validate();
-		return policy;
+		return cache.active(spec).policy();
+	}
+
+	/**
+	 * Return whether a {@code --policy} argument names a bundle in the cache without a
+	 * version, so that the policy follows the bundle's active version.
+	 * @param spec the argument
+	 * @return whether it is a bundle name alone
+	 */
+	public static boolean isBundleName(String spec) {
+		return !isArchive(spec) && !isPath(spec) && !spec.contains("@");
+	}
+
+	/**
+	 * Return whether these policies are a directory's (or a file's), so that they follow
+	 * its changes.
+	 * @return whether they come from a path
+	 */
+	public boolean isDirectory() {
+		return this.ref.startsWith(DIRECTORY_PREFIX);
+	}
+
+	private static boolean isArchive(String spec) {
+		return spec.endsWith(".tar.gz") || spec.endsWith(".tgz");
+	}
+
+	private static boolean isPath(String spec) {
+		return Files.exists(Path.of(spec)) || spec.contains("/") || spec.endsWith(".cedar");
 	}
 
 	/**
@@ -104,7 +129,7 @@ public record RuntimePolicy(String ref, List<PolicySource> sources) {
 	 */
 	public static RuntimePolicy directory(Path path) {
 		Path absolute = path.toAbsolutePath().normalize();
-		return new RuntimePolicy("dir:" + absolute, PolicySource.fromPath(absolute));
+		return new RuntimePolicy(DIRECTORY_PREFIX + absolute, PolicySource.fromPath(absolute));
 	}
 
 }

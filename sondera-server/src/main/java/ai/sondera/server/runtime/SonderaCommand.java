@@ -162,10 +162,10 @@ public final class SonderaCommand {
 				? Arrays.stream(line.option("--allowed-domains").split(",")).map(String::trim)
 					.filter((host) -> !host.isEmpty()).collect(Collectors.toSet())
 				: Set.of();
-		RuntimeOptions options = new RuntimeOptions(listen.substring(0, colon), port, policy(line), allowed,
-				data(line));
-		ToolRuntime runtime = ToolRuntime.start(options);
-		ScheduledExecutorService follower = follow(line, runtime);
+		RuntimePolicy policy = policy(line);
+		ToolRuntime runtime = ToolRuntime.start(
+				new RuntimeOptions(listen.substring(0, colon), port, policy, allowed, data(line)));
+		ScheduledExecutorService follower = follow(line, policy, runtime);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			follower.shutdownNow();
@@ -183,36 +183,33 @@ public final class SonderaCommand {
 		return 0;
 	}
 
-	private ScheduledExecutorService follow(CommandLine line, ToolRuntime runtime) {
+	private ScheduledExecutorService follow(CommandLine line, RuntimePolicy started, ToolRuntime runtime) {
 		ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "sondera-bundle-follower");
+			Thread thread = new Thread(task, "sondera-policy-follower");
 			thread.setDaemon(true);
 			return thread;
 		});
 		String spec = line.option("--policy");
-		if (spec == null || spec.contains("@") || spec.endsWith(".tar.gz") || spec.endsWith(".tgz")) {
-			return follower;
-		}
-		if (Files.exists(Path.of(spec)) || spec.contains("/") || spec.endsWith(".cedar")) {
-			RuntimePolicy loaded = RuntimePolicy.directory(Path.of(spec));
+		if (started.isDirectory()) {
 			PolicyDirectory directory = new PolicyDirectory(Path.of(spec).toAbsolutePath().normalize(),
-					(sources) -> runtime.switchTo(new RuntimePolicy(loaded.ref(), sources)), loaded.sources());
+					(sources) -> runtime.switchTo(new RuntimePolicy(started.ref(), sources)), started.sources());
 			follower.scheduleWithFixedDelay(directory::check, 2, 2, TimeUnit.SECONDS);
-			return follower;
 		}
-		BundleCache cache = cache(line);
-		follower.scheduleWithFixedDelay(() -> {
-			try {
-				String ref = "bundle:" + spec + "@" + cache.activeVersion(spec);
-				if (!ref.equals(runtime.policyRef())) {
-					runtime.switchTo(RuntimePolicy.resolve(spec, cache));
+		else if (spec != null && RuntimePolicy.isBundleName(spec)) {
+			BundleCache cache = cache(line);
+			follower.scheduleWithFixedDelay(() -> {
+				try {
+					String ref = "bundle:" + spec + "@" + cache.activeVersion(spec);
+					if (!ref.equals(runtime.policyRef())) {
+						runtime.switchTo(RuntimePolicy.resolve(spec, cache));
+					}
 				}
-			}
-			catch (RuntimeException ex) {
-				logger.error("Bundle '{}' changed but cannot be used; {} keeps serving: {}", spec, runtime.policyRef(),
-						ex.getMessage());
-			}
-		}, 2, 2, TimeUnit.SECONDS);
+				catch (RuntimeException ex) {
+					logger.error("Bundle '{}' changed but cannot be used; {} keeps serving: {}", spec,
+							runtime.policyRef(), ex.getMessage());
+				}
+			}, 2, 2, TimeUnit.SECONDS);
+		}
 		return follower;
 	}
 
@@ -244,6 +241,7 @@ public final class SonderaCommand {
 
 	private int validate(CommandLine line) {
 		RuntimePolicy policy = RuntimePolicy.resolve(line.argument("directory or bundle"), cache(line));
+		policy.validate();
 		int files = policy.sources().size();
 		this.out.println("OK: " + policy.ref() + " (" + files + ((files == 1) ? " policy file)" : " policy files)"));
 		return 0;

@@ -33,10 +33,8 @@ import java.util.stream.Collectors;
 
 import ai.sondera.harness.Agent;
 import ai.sondera.harness.Trajectory;
-import ai.sondera.harness.audit.AuditDurability;
-import ai.sondera.harness.audit.FileAuditLog;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
-import ai.sondera.harness.store.FileTrajectoryStore;
+import ai.sondera.server.DataDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,7 +77,7 @@ public final class ToolRuntime implements AutoCloseable {
 
 	private final ExecutorService executor;
 
-	private final FileAuditLog auditLog;
+	private final DataDirectory data;
 
 	private final CedarPolicyHarness harness;
 
@@ -105,14 +103,8 @@ public final class ToolRuntime implements AutoCloseable {
 	private ToolRuntime(RuntimeOptions options) {
 		List<RuntimeTool> tools = RuntimeTools.builtIns(options.allowedHosts());
 		this.agent = RuntimeTools.agent(tools);
-		FileTrajectoryStore store = new FileTrajectoryStore(options.data().resolve("trajectories"));
-		this.auditLog = new FileAuditLog(options.data().resolve("audit"), AuditDurability.FLUSH);
-		this.harness = CedarPolicyHarness.builder()
-			.policies(options.policy().sources())
-			.agent(this.agent)
-			.store(store)
-			.auditLog(this.auditLog)
-			.build();
+		this.data = new DataDirectory(options.data());
+		this.harness = this.data.harness(options.policy().sources()).agent(this.agent).build();
 		this.processTrajectory = this.harness.initialize(this.agent, null);
 		this.tools = tools.stream().collect(Collectors.toMap(RuntimeTool::kind, Function.identity()));
 		this.gate = new ToolGate(this.tools, options.policy().ref());
@@ -126,7 +118,7 @@ public final class ToolRuntime implements AutoCloseable {
 			this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
 		}
 		catch (IOException ex) {
-			close(this.auditLog);
+			this.data.close();
 			throw new UncheckedIOException("Could not listen on " + options.host() + ":" + options.port(), ex);
 		}
 		this.server.setExecutor(this.executor);
@@ -323,16 +315,7 @@ public final class ToolRuntime implements AutoCloseable {
 	public void close() {
 		this.server.stop(1);
 		this.executor.shutdownNow();
-		close(this.auditLog);
-	}
-
-	private static void close(FileAuditLog auditLog) {
-		try {
-			auditLog.close();
-		}
-		catch (IOException ex) {
-			logger.warn("Could not close the audit log: {}", ex.getMessage());
-		}
+		this.data.close();
 	}
 
 	/**

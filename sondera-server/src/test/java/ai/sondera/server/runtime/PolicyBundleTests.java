@@ -30,6 +30,7 @@ import java.util.zip.GZIPOutputStream;
 
 import ai.sondera.harness.policy.PolicyLoadException;
 import ai.sondera.harness.policy.PolicySource;
+import ai.sondera.harness.support.Digests;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class PolicyBundleTests {
 	}
 
 	private static String hash(String text) {
-		return PolicyBundle.sha256(text.getBytes(StandardCharsets.UTF_8));
+		return Digests.sha256(text);
 	}
 
 	private static void add(TarArchiveOutputStream tar, String path, String content) throws IOException {
