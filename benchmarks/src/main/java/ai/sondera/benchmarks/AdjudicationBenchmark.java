@@ -84,10 +84,7 @@ public class AdjudicationBenchmark extends HarnessBenchmark {
 			.store(new DiscardingTrajectoryStore())
 			.build();
 		this.trajectory = harness.initialize(agent, null);
-		Map<String, Object> arguments = new LinkedHashMap<>();
-		arguments.put("command", "ls -la /var/log/app");
-		arguments.put("count", 3);
-		this.content = new ToolRequestContent(TOOL, arguments);
+		this.content = BenchmarkAgent.request(TOOL);
 
 		Set<Policy> all = new HashSet<>();
 		int index = 0;
@@ -100,7 +97,7 @@ public class AdjudicationBenchmark extends HarnessBenchmark {
 		Map<String, Value> context = new LinkedHashMap<>();
 		context.put("parameters", new CedarMap(Map.of("command", new PrimString("ls -la /var/log/app"), "count",
 				new PrimLong(3))));
-		context.put("parameters_json", new PrimString(PythonJson.write(arguments)));
+		context.put("parameters_json", new PrimString(PythonJson.write(this.content.arguments())));
 		this.plainRequest = new AuthorizationRequest(
 				EntityTypeName.parse("Bench::Agent").orElseThrow().of("bench-agent"),
 				EntityTypeName.parse("Bench::Action").orElseThrow().of(TOOL), trajectoryUid, context);

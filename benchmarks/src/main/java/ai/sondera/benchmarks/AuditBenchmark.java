@@ -19,8 +19,6 @@ package ai.sondera.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -85,10 +83,7 @@ public class AuditBenchmark extends HarnessBenchmark {
 			.listener(listener)
 			.build();
 		this.trajectory = harness.initialize(agent, null);
-		Map<String, Object> arguments = new LinkedHashMap<>();
-		arguments.put("command", "ls -la /var/log/app");
-		arguments.put("count", 3);
-		this.content = new ToolRequestContent("tool7", arguments);
+		this.content = BenchmarkAgent.request("tool7");
 	}
 
 	@TearDown(Level.Trial)

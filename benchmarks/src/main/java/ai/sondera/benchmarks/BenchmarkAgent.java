@@ -17,10 +17,13 @@
 package ai.sondera.benchmarks;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import ai.sondera.harness.Agent;
 import ai.sondera.harness.Tool;
+import ai.sondera.harness.ToolRequestContent;
 
 /**
  * The agent of the adjudication benchmarks: 20 tools ({@code tool0} to {@code tool19})
@@ -43,6 +46,19 @@ final class BenchmarkAgent {
 					 "required": ["command"]}"""));
 		}
 		return new Agent("bench-agent", "bench", "Bench", "", "", tools);
+	}
+
+	/**
+	 * Return the call the benchmarks adjudicate: {@code command} and {@code count}, in
+	 * the model's order.
+	 * @param tool the tool called
+	 * @return the call
+	 */
+	static ToolRequestContent request(String tool) {
+		Map<String, Object> arguments = new LinkedHashMap<>();
+		arguments.put("command", "ls -la /var/log/app");
+		arguments.put("count", 3);
+		return new ToolRequestContent(tool, arguments);
 	}
 
 }

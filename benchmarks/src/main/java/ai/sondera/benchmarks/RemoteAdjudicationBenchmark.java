@@ -16,9 +16,7 @@
 package ai.sondera.benchmarks;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
@@ -78,10 +76,7 @@ public class RemoteAdjudicationBenchmark extends HarnessBenchmark {
 			.store(new DiscardingTrajectoryStore())
 			.build()
 			.initialize(agent, null);
-		Map<String, Object> arguments = new LinkedHashMap<>();
-		arguments.put("command", "ls -la /var/log/app");
-		arguments.put("count", 3);
-		this.content = new ToolRequestContent("tool7", arguments);
+		this.content = BenchmarkAgent.request("tool7");
 		if (!remote().isAllowed() || !local().isAllowed()) {
 			throw new IllegalStateException("Both sides must allow the benchmark request: " + remote());
 		}
