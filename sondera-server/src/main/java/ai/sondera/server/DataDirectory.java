@@ -22,6 +22,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ai.sondera.harness.Agent;
 import ai.sondera.harness.audit.AuditDurability;
 import ai.sondera.harness.audit.FileAuditLog;
 import ai.sondera.harness.cedar.CedarPolicyHarness;
@@ -61,12 +62,27 @@ public final class DataDirectory implements AutoCloseable {
 	}
 
 	/**
-	 * Return a harness builder that stores here and audits here.
+	 * Build a harness that stores here and audits here; if the policies do not load, the
+	 * directory is closed before the error is thrown.
 	 * @param sources the policies
-	 * @return the builder
+	 * @param agents the agents to compile the policies for now
+	 * @return the harness
 	 */
-	public CedarPolicyHarness.Builder harness(List<PolicySource> sources) {
-		return CedarPolicyHarness.builder().policies(sources).store(this.store).auditLog(this.auditLog);
+	public CedarPolicyHarness harness(List<PolicySource> sources, Agent... agents) {
+		CedarPolicyHarness.Builder builder = CedarPolicyHarness.builder()
+			.policies(sources)
+			.store(this.store)
+			.auditLog(this.auditLog);
+		for (Agent agent : agents) {
+			builder.agent(agent);
+		}
+		try {
+			return builder.build();
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
 	}
 
 	/**

@@ -93,7 +93,7 @@ public final class SonderaServer implements AutoCloseable {
 	public static SonderaServer start(ServerOptions options) {
 		List<PolicySource> sources = PolicySource.fromPath(options.policies());
 		DataDirectory data = new DataDirectory(options.data());
-		CedarPolicyHarness harness = data.harness(sources).build();
+		CedarPolicyHarness harness = data.harness(sources);
 		HealthStatusManager health = new HealthStatusManager();
 		ServerCredentials credentials = (options.tlsCert() != null) ? tls(options) : InsecureServerCredentials.create();
 		Server server;

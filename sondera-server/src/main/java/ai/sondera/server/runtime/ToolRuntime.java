@@ -104,7 +104,7 @@ public final class ToolRuntime implements AutoCloseable {
 		List<RuntimeTool> tools = RuntimeTools.builtIns(options.allowedHosts());
 		this.agent = RuntimeTools.agent(tools);
 		this.data = new DataDirectory(options.data());
-		this.harness = this.data.harness(options.policy().sources()).agent(this.agent).build();
+		this.harness = this.data.harness(options.policy().sources(), this.agent);
 		this.processTrajectory = this.harness.initialize(this.agent, null);
 		this.tools = tools.stream().collect(Collectors.toMap(RuntimeTool::kind, Function.identity()));
 		this.gate = new ToolGate(this.tools, options.policy().ref());
