@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The command line of {@code sondera-server.jar}.
@@ -52,6 +54,9 @@ public record ServerOptions(Path policies, int grpcPort, String listen, Path dat
 	public static final String USAGE = "Usage: java -jar sondera-server.jar --policies DIR [--grpc-port PORT]"
 			+ " [--token-file FILE] [--listen ADDRESS] [--data DIR] [--tls-cert FILE --tls-key FILE]";
 
+	private static final Set<String> OPTIONS = Set.of("--policies", "--grpc-port", "--listen", "--data", "--token-file",
+			"--tls-cert", "--tls-key");
+
 	/**
 	 * Read the options.
 	 * @param args the command-line arguments
@@ -60,31 +65,23 @@ public record ServerOptions(Path policies, int grpcPort, String listen, Path dat
 	 * @throws IllegalArgumentException with what is wrong and the usage line
 	 */
 	public static ServerOptions parse(String[] args, Map<String, String> environment) {
-		Path policies = null;
-		int port = 50051;
-		String listen = "127.0.0.1";
-		Path data = Path.of(".sondera");
-		Path tokenFile = null;
-		Path cert = null;
-		Path key = null;
-		List<String> rest = new ArrayList<>(Arrays.asList(args));
-		while (!rest.isEmpty()) {
-			String option = rest.remove(0);
-			if (rest.isEmpty()) {
-				throw new IllegalArgumentException("Option " + option + " needs a value. " + USAGE);
-			}
-			String value = rest.remove(0);
-			switch (option) {
-				case "--policies" -> policies = Path.of(value);
-				case "--grpc-port" -> port = port(value);
-				case "--listen" -> listen = value;
-				case "--data" -> data = Path.of(value);
-				case "--token-file" -> tokenFile = Path.of(value);
-				case "--tls-cert" -> cert = Path.of(value);
-				case "--tls-key" -> key = Path.of(value);
-				default -> throw new IllegalArgumentException("Unknown option " + option + ". " + USAGE);
-			}
+		CommandLine line;
+		try {
+			line = CommandLine.parse(Arrays.asList(args), OPTIONS, Set.of(), false);
 		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(ex.getMessage() + ". " + USAGE, ex);
+		}
+		if (!line.arguments().isEmpty()) {
+			throw new IllegalArgumentException("Unexpected argument '" + line.arguments().get(0) + "'. " + USAGE);
+		}
+		Path policies = path(line.option("--policies"));
+		int port = (line.option("--grpc-port") != null) ? port(line.option("--grpc-port")) : 50051;
+		String listen = Objects.requireNonNullElse(line.option("--listen"), "127.0.0.1");
+		Path data = Path.of(Objects.requireNonNullElse(line.option("--data"), ".sondera"));
+		Path tokenFile = path(line.option("--token-file"));
+		Path cert = path(line.option("--tls-cert"));
+		Path key = path(line.option("--tls-key"));
 		if (policies == null) {
 			throw new IllegalArgumentException("--policies is required. " + USAGE);
 		}
@@ -104,16 +101,15 @@ public record ServerOptions(Path policies, int grpcPort, String listen, Path dat
 	}
 
 	private static int port(String value) {
-		try {
-			int port = Integer.parseInt(value);
-			if (port < 0 || port > 65535) {
-				throw new NumberFormatException();
-			}
-			return port;
-		}
-		catch (NumberFormatException ex) {
+		int port = CommandLine.port(value);
+		if (port < 0) {
 			throw new IllegalArgumentException("--grpc-port must be a port number (0-65535), but was '" + value + "'");
 		}
+		return port;
+	}
+
+	private static Path path(String value) {
+		return (value != null) ? Path.of(value) : null;
 	}
 
 	private static String read(Path file) {

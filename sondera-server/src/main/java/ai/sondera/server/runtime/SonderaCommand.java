@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 
 import ai.sondera.harness.audit.AuditLogVerifier;
 import ai.sondera.harness.audit.FileAuditLog;
+import ai.sondera.server.CommandLine;
 import ai.sondera.server.PolicyDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,7 +155,7 @@ public final class SonderaCommand {
 	private int startRuntime(CommandLine line) {
 		String listen = Objects.requireNonNullElse(line.option("--listen"), "127.0.0.1:7777");
 		int colon = listen.lastIndexOf(':');
-		int port = (colon > 0) ? parsePort(listen.substring(colon + 1)) : -1;
+		int port = (colon > 0) ? CommandLine.port(listen.substring(colon + 1)) : -1;
 		if (port < 0) {
 			throw new IllegalArgumentException("--listen must be HOST:PORT, but was '" + listen + "'");
 		}
@@ -289,16 +290,6 @@ public final class SonderaCommand {
 
 	private static Path data(CommandLine line) {
 		return Path.of(Objects.requireNonNullElse(line.option("--data"), ".sondera"));
-	}
-
-	private static int parsePort(String port) {
-		try {
-			int value = Integer.parseInt(port);
-			return (value >= 0 && value <= 65535) ? value : -1;
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
 	}
 
 }

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package ai.sondera.server.runtime;
+package ai.sondera.server;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,13 +22,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The options and arguments of one {@code sondera} command. Options take a value unless
+ * The options and arguments of one command line ({@code sondera-server.jar}, a
+ * {@code sondera} command). Options take a value unless
  * they are flags; everything after {@code --} (or, for a command that runs a program,
  * from its first argument on) is kept as given.
  *
  * @author Sondera
  */
-final class CommandLine {
+public final class CommandLine {
 
 	private final Map<String, String> options;
 
@@ -47,7 +48,8 @@ final class CommandLine {
 	 * @param stopAtArgument whether the first argument ends the options (a program to run)
 	 * @return the parsed command line
 	 */
-	static CommandLine parse(List<String> args, Set<String> valued, Set<String> flags, boolean stopAtArgument) {
+	public static CommandLine parse(List<String> args, Set<String> valued, Set<String> flags,
+			boolean stopAtArgument) {
 		Map<String, String> options = new LinkedHashMap<>();
 		List<String> arguments = new ArrayList<>();
 		int i = 0;
@@ -81,23 +83,58 @@ final class CommandLine {
 		return new CommandLine(options, List.copyOf(arguments));
 	}
 
-	String option(String name) {
+	/**
+	 * Return an option's value.
+	 * @param name the option, for example {@code --data}
+	 * @return the value, or {@code null} if it was not given
+	 */
+	public String option(String name) {
 		return this.options.get(name);
 	}
 
-	boolean has(String name) {
+	/**
+	 * Return whether an option was given.
+	 * @param name the option
+	 * @return whether it was given
+	 */
+	public boolean has(String name) {
 		return this.options.containsKey(name);
 	}
 
-	List<String> arguments() {
+	/**
+	 * Return the arguments that are not options.
+	 * @return the arguments
+	 */
+	public List<String> arguments() {
 		return this.arguments;
 	}
 
-	String argument(String what) {
+	/**
+	 * Return the one argument that is not an option.
+	 * @param what what the argument is, for the error
+	 * @return the argument
+	 * @throws IllegalArgumentException unless there is exactly one
+	 */
+	public String argument(String what) {
 		if (this.arguments.size() != 1) {
 			throw new IllegalArgumentException("Give one " + what);
 		}
 		return this.arguments.get(0);
+	}
+
+	/**
+	 * Read a port number.
+	 * @param value the text
+	 * @return the port, or {@code -1} if the text is not a number from 0 to 65535
+	 */
+	public static int port(String value) {
+		try {
+			int port = Integer.parseInt(value);
+			return (port >= 0 && port <= 65535) ? port : -1;
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
 	}
 
 }
