@@ -27,8 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,8 +34,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import ai.sondera.harness.json.PythonJson;
-import ai.sondera.harness.support.Digests;
 
 /**
  * One open audit file and its hash chain, shared by every {@link FileAuditLog} of the
@@ -149,7 +145,7 @@ final class AuditFile {
 
 	private void readTail() throws IOException {
 		this.sequence = 0;
-		this.lastHash = FileAuditLog.GENESIS;
+		this.lastHash = AuditChain.GENESIS;
 		String last = lastLine();
 		if (last == null) {
 			return;
@@ -208,26 +204,9 @@ final class AuditFile {
 		synchronized (this) {
 			ensureCurrent();
 			this.sequence++;
-			Map<String, Object> record = new LinkedHashMap<>();
-			record.put("seq", this.sequence);
-			record.put("auditId", auditId);
-			record.put("timestamp", entry.timestamp().toString());
-			record.put("trajectoryId", entry.trajectoryId());
-			record.put("agentId", entry.agentId());
-			record.put("step", entry.stepIndex());
-			record.put("stage", entry.stage().wireName());
-			record.put("tool", entry.tool());
-			record.put("decision", entry.decision().wireName());
-			record.put("reason", entry.reason());
-			record.put("policies", entry.policies());
-			if (entry.policySet() != null) {
-				record.put("policySet", entry.policySet());
-			}
-			record.put("prevHash", this.lastHash);
-			String body = PythonJson.write(record);
-			String prefix = body.substring(0, body.length() - 1);
-			String hash = Digests.sha256(prefix);
-			String line = prefix + FileAuditLog.HASH_FIELD + hash + "\"}\n";
+			AuditChain.Link link = AuditChain.link(this.sequence, auditId, entry, this.lastHash);
+			String hash = link.hash();
+			String line = link.record() + "\n";
 			write(line);
 			this.lastHash = hash;
 			position = ++this.written;

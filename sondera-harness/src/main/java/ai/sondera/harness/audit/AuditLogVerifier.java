@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,15 +65,25 @@ public final class AuditLogVerifier {
 	}
 
 	private static Result verifyLines(String text) {
-		String previousHash = FileAuditLog.GENESIS;
+		return verify(Arrays.asList(text.split("\n")));
+	}
+
+	/**
+	 * Verify records in chain order, wherever they are kept (a file's lines, a
+	 * database's rows).
+	 * @param records the records, one JSON object each; empty strings are skipped
+	 * @return the result; {@code brokenLine} counts the records
+	 */
+	public static Result verify(Iterable<String> records) {
+		String previousHash = AuditChain.GENESIS;
 		long previousSequence = 0;
 		int lineNumber = 0;
-		for (String line : text.split("\n")) {
+		for (String line : records) {
 			if (line.isEmpty()) {
 				continue;
 			}
 			lineNumber++;
-			int hashAt = line.lastIndexOf(FileAuditLog.HASH_FIELD);
+			int hashAt = line.lastIndexOf(AuditChain.HASH_FIELD);
 			if (hashAt < 0) {
 				return new Result(false, lineNumber - 1, lineNumber, "record " + lineNumber + " has no hash");
 			}

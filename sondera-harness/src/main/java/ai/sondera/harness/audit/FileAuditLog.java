@@ -42,10 +42,6 @@ public class FileAuditLog implements AuditLog, Closeable {
 	/** The file name inside the audit directory. */
 	public static final String FILE_NAME = "audit.jsonl";
 
-	static final String GENESIS = "0".repeat(64);
-
-	static final String HASH_FIELD = ", \"hash\": \"";
-
 	private static final Map<Path, AuditFile> OPEN = new HashMap<>();
 
 	private final Path file;

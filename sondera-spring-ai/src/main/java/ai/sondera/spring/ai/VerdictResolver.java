@@ -27,6 +27,7 @@ import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.Content;
 import ai.sondera.harness.Decision;
 import ai.sondera.harness.PolicyMetadata;
+import ai.sondera.harness.PromptContent;
 import ai.sondera.harness.Role;
 import ai.sondera.harness.Stage;
 import ai.sondera.harness.Trajectory;
@@ -77,7 +78,8 @@ public class VerdictResolver {
 		}
 		ApprovalRequest request = new ApprovalRequest(UUID.randomUUID().toString(), stage, toolName, arguments,
 				adjudication.reason(), adjudication.policies(), escalateArg(adjudication), trajectory.id(),
-				trajectory.sessionId());
+				trajectory.sessionId(), trajectory.agent().id(),
+				(content instanceof PromptContent prompt) ? prompt.text() : null);
 		ApprovalOutcome outcome = this.approvals.decide(request);
 		Adjudication decided = new Adjudication(outcome.approved() ? Decision.ALLOW : Decision.DENY,
 				"Escalation " + outcome.reason() + " (" + adjudication.reason() + ")", adjudication.policies());

@@ -58,7 +58,8 @@ import ai.sondera.spring.ai.tool.AgentToolCatalog;
  * <p>
  * With a ChatMemory conversation id ({@link ChatMemory#CONVERSATION_ID}) every call of
  * the conversation continues the same trajectory (kept in memory for the 10,000 most
- * recent conversations); otherwise each call has its own. Runs outside the tool-calling
+ * recent conversations, or, with a shared {@link ConversationIndex}, looked up there and
+ * resumed from the harness's store on every call); otherwise each call has its own. Runs outside the tool-calling
  * loop, once per call. Set the advisor parameter {@link #DISABLED} to {@code true} to opt
  * a client or call out.
  *
@@ -83,6 +84,8 @@ public class SonderaConversationAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private final AgentToolCatalog catalog;
 
+	private final ConversationIndex index;
+
 	private final Map<String, Trajectory> conversations = Collections
 		.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
 			@Override
@@ -97,8 +100,22 @@ public class SonderaConversationAdvisor implements CallAdvisor, StreamAdvisor {
 	 * @param catalog the agent's tools
 	 */
 	public SonderaConversationAdvisor(Harness harness, AgentToolCatalog catalog) {
+		this(harness, catalog, null);
+	}
+
+	/**
+	 * Create the advisor with a shared conversation index: each call of a conversation
+	 * resumes its trajectory from the harness's store, so that the conversation continues
+	 * on any instance.
+	 * @param harness the harness
+	 * @param catalog the agent's tools
+	 * @param index the shared conversation index, or {@code null} to keep conversations
+	 * in this JVM's memory
+	 */
+	public SonderaConversationAdvisor(Harness harness, AgentToolCatalog catalog, ConversationIndex index) {
 		this.harness = Objects.requireNonNull(harness, "'harness' must not be null");
 		this.catalog = Objects.requireNonNull(catalog, "'catalog' must not be null");
+		this.index = index;
 	}
 
 	@Override
@@ -150,7 +167,10 @@ public class SonderaConversationAdvisor implements CallAdvisor, StreamAdvisor {
 		Object conversationId = request.context().get(ChatMemory.CONVERSATION_ID);
 		Agent agent = this.catalog.include(definitions(request.prompt()));
 		Trajectory trajectory;
-		if (conversationId != null) {
+		if (conversationId != null && this.index != null) {
+			trajectory = shared(conversationId.toString(), agent);
+		}
+		else if (conversationId != null) {
 			String id = conversationId.toString();
 			synchronized (this.conversations) {
 				Trajectory known = this.conversations.get(id);
@@ -175,6 +195,45 @@ public class SonderaConversationAdvisor implements CallAdvisor, StreamAdvisor {
 	}
 
 	/**
+	 * Continue a conversation of the shared index from the store (another instance may
+	 * have added steps since this one last saw it).
+	 */
+	private Trajectory shared(String conversationId, Agent agent) {
+		try {
+			Trajectory trajectory = this.index.trajectoryOf(conversationId)
+				.map((trajectoryId) -> resume(trajectoryId, agent, conversationId))
+				.orElse(null);
+			if (trajectory != null) {
+				return trajectory;
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not look up conversation " + conversationId + " (" + ex.getMessage() + ")");
+		}
+		// If the store is down too, the new trajectory's checkpoints fail (closed).
+		Trajectory trajectory = this.harness.initialize(agent, conversationId);
+		try {
+			this.index.save(conversationId, trajectory.id());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not record trajectory " + trajectory.id() + " of conversation " + conversationId + " ("
+					+ ex.getMessage() + ")");
+		}
+		return trajectory;
+	}
+
+	private Trajectory resume(String trajectoryId, Agent agent, String conversationId) {
+		try {
+			return this.harness.resume(trajectoryId, agent);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not resume trajectory " + trajectoryId + " of conversation " + conversationId + " ("
+					+ ex.getMessage() + "); continuing in a new trajectory");
+			return null;
+		}
+	}
+
+	/**
 	 * Continue a conversation with an agent that gained tools; if its trajectory cannot
 	 * be read back, the conversation goes on in a new one.
 	 */
@@ -194,7 +253,7 @@ public class SonderaConversationAdvisor implements CallAdvisor, StreamAdvisor {
 		try {
 			if (error != null) {
 				if (opened.conversationId() != null) {
-					this.conversations.remove(opened.conversationId().toString());
+					forget(opened.conversationId().toString());
 				}
 				trajectory.fail(String.valueOf(error.getMessage()));
 				return;
@@ -206,6 +265,15 @@ public class SonderaConversationAdvisor implements CallAdvisor, StreamAdvisor {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not record the end of a call in trajectory " + trajectory.id() + ": " + ex.getMessage());
+		}
+	}
+
+	private void forget(String conversationId) {
+		if (this.index != null) {
+			this.index.remove(conversationId);
+		}
+		else {
+			this.conversations.remove(conversationId);
 		}
 	}
 

@@ -22,9 +22,34 @@ package ai.sondera.spring.ai.approval;
  * @param approved whether the action may run
  * @param approver who decided (a person or a system)
  * @param comment why, or {@code null}
+ * @param scope how far an approval reaches (see {@link ApprovalScope}); {@link ApprovalScope#ONCE}
+ * if {@code null}
  * @author Sondera
  */
-public record ApprovalDecision(boolean approved, String approver, String comment) {
+public record ApprovalDecision(boolean approved, String approver, String comment, ApprovalScope scope) {
+
+	public ApprovalDecision {
+		scope = (scope != null) ? scope : ApprovalScope.ONCE;
+	}
+
+	/**
+	 * Create a decision whose approval applies to the one call.
+	 * @param approved whether the action may run
+	 * @param approver who decided
+	 * @param comment why, or {@code null}
+	 */
+	public ApprovalDecision(boolean approved, String approver, String comment) {
+		this(approved, approver, comment, ApprovalScope.ONCE);
+	}
+
+	/**
+	 * Return this decision with another scope.
+	 * @param scope how far the approval reaches
+	 * @return the decision
+	 */
+	public ApprovalDecision withScope(ApprovalScope scope) {
+		return new ApprovalDecision(this.approved, this.approver, this.comment, scope);
+	}
 
 	/**
 	 * Approve.

@@ -17,12 +17,15 @@
 package ai.sondera.spring.ai.approval;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -33,6 +36,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -51,6 +55,14 @@ import org.springframework.core.annotation.AnnotationAwareOrderComparator;
  * hold the guarded action past the timeout. Its thread is interrupted at the timeout; at
  * most {@code handlerThreads} handlers run at once, and a request that finds them all
  * busy (stuck handlers) is denied at once instead of starting another thread.
+ *
+ * <p>
+ * Requests and decisions are kept in an {@link ApprovalStore}: a request is stored before
+ * its handler is asked, a decision applies only to calls with the request's
+ * {@link ApprovalRequest#digest() digest} (within its {@link ApprovalScope scope}), and a
+ * decision given through the store releases the waiting call whoever gave it. A request
+ * that times out stays pending; if it is approved later, the same call runs the next
+ * time without asking again. A store that fails denies the escalation.
  *
  * @author Sondera
  */
@@ -74,6 +86,8 @@ public class ApprovalService implements AutoCloseable {
 	private final ThreadPoolExecutor executor;
 
 	private final int handlerThreads;
+
+	private final ApprovalStore store;
 
 	/**
 	 * Create a new service without observations.
@@ -108,6 +122,23 @@ public class ApprovalService implements AutoCloseable {
 	 */
 	public ApprovalService(Map<String, ApprovalHandler> handlers, Duration timeout, ObservationRegistry observations,
 			ApprovalObservationConvention convention, int handlerThreads) {
+		this(handlers, timeout, observations, convention, handlerThreads, new InMemoryApprovalStore());
+	}
+
+	/**
+	 * Create a new service that keeps requests and decisions in a store: each request is
+	 * stored before its handler is asked, an earlier approval of the same call (same
+	 * digest, in its scope) lets it run without asking, and a decision given through the
+	 * store (by {@link PendingApprovals} on another instance) releases the waiting call.
+	 * @param handlers the handlers by bean name, in routing order
+	 * @param timeout how long to wait for a decision, handler call included
+	 * @param observations the observation registry
+	 * @param convention a custom convention, or {@code null} for the default
+	 * @param handlerThreads the most handler calls that may run at once
+	 * @param store where requests and decisions are kept
+	 */
+	public ApprovalService(Map<String, ApprovalHandler> handlers, Duration timeout, ObservationRegistry observations,
+			ApprovalObservationConvention convention, int handlerThreads, ApprovalStore store) {
 		if (handlerThreads < 1) {
 			throw new IllegalArgumentException("'handlerThreads' must be at least 1, but was " + handlerThreads);
 		}
@@ -116,6 +147,7 @@ public class ApprovalService implements AutoCloseable {
 		this.observations = Objects.requireNonNull(observations, "'observations' must not be null");
 		this.convention = convention;
 		this.handlerThreads = handlerThreads;
+		this.store = Objects.requireNonNull(store, "'store' must not be null");
 		this.executor = new ThreadPoolExecutor(0, handlerThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				new HandlerThreadFactory());
 	}
@@ -163,6 +195,21 @@ public class ApprovalService implements AutoCloseable {
 	}
 
 	private ApprovalOutcome ask(ApprovalRequest request) {
+		try {
+			return askHandler(request);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Approval request " + request.id() + " denied: the approval store failed", ex);
+			return new ApprovalOutcome(Outcome.ERROR, "approval requests could not be stored or read: "
+					+ ex.getMessage(), null);
+		}
+	}
+
+	private ApprovalOutcome askHandler(ApprovalRequest request) {
+		Optional<StoredApproval> earlier = this.store.takeApproval(request.digest(), Instant.now());
+		if (earlier.isPresent()) {
+			return approvedEarlier(earlier.get());
+		}
 		Map.Entry<String, ApprovalHandler> handler = route(request);
 		if (handler == null) {
 			return new ApprovalOutcome(Outcome.NO_HANDLER, "no ApprovalHandler takes this escalation"
@@ -172,58 +219,109 @@ public class ApprovalService implements AutoCloseable {
 		}
 		String name = handler.getKey();
 		long deadline = System.nanoTime() + this.timeout.toNanos();
-		Future<CompletionStage<ApprovalDecision>> call;
+		ApprovalRequest asked = this.store.open(request, Instant.now()).request();
+		CompletableFuture<StoredApproval> decidedElsewhere = this.store.whenDecided(asked.id());
+		CompletableFuture<ApprovalDecision> answer = new CompletableFuture<>();
+		AtomicReference<CompletionStage<ApprovalDecision>> handlerStage = new AtomicReference<>();
+		Future<?> call;
 		try {
-			call = this.executor.submit(() -> handler.getValue().requestApproval(request));
+			call = this.executor.submit(() -> callHandler(handler.getValue(), asked, answer, handlerStage));
 		}
 		catch (RejectedExecutionException ex) {
-			logger.warn("Approval request " + request.id() + " denied: " + this.handlerThreads
+			decidedElsewhere.cancel(false);
+			logger.warn("Approval request " + asked.id() + " denied: " + this.handlerThreads
 					+ " approval handler calls are still running (stuck handlers?)");
 			return new ApprovalOutcome(Outcome.ERROR, "approval handler '" + name + "' not called: "
 					+ this.handlerThreads + " handler calls are still running (sondera.approval.handler-threads)", null);
 		}
-		Future<ApprovalDecision> answer = CompletableFuture.failedFuture(new IllegalStateException("not asked"));
 		try {
-			CompletionStage<ApprovalDecision> stage = call.get(remaining(deadline), TimeUnit.NANOSECONDS);
-			if (stage == null) {
-				return new ApprovalOutcome(Outcome.ERROR, "approval handler '" + name + "' returned no CompletionStage",
-						null);
-			}
-			answer = stage.toCompletableFuture();
-			return outcome(name, answer.get(remaining(deadline), TimeUnit.NANOSECONDS));
+			CompletableFuture.anyOf(answer, decidedElsewhere).get(remaining(deadline), TimeUnit.NANOSECONDS);
+			StoredApproval decided = decidedElsewhere.isDone() ? decidedElsewhere.join()
+					: record(asked.id(), name, answer.join());
+			return outcome(decided);
 		}
 		catch (TimeoutException ex) {
-			call.cancel(true);
-			answer.cancel(true);
 			return new ApprovalOutcome(Outcome.TIMEOUT, "no decision from approval handler '" + name + "' within "
-					+ this.timeout + " (sondera.approval.timeout)", null);
+					+ this.timeout + " (sondera.approval.timeout); request " + asked.id() + " stays pending", null);
 		}
-		catch (ExecutionException ex) {
+		catch (ExecutionException | CompletionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			logger.warn("Approval handler '" + name + "' failed for request " + request.id(), cause);
+			logger.warn("Approval handler '" + name + "' failed for request " + asked.id(), cause);
 			return new ApprovalOutcome(Outcome.ERROR, "approval handler '" + name + "' failed: " + cause.getMessage(),
 					null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			call.cancel(true);
-			answer.cancel(true);
 			return new ApprovalOutcome(Outcome.ERROR, "interrupted while waiting for approval", null);
 		}
+		finally {
+			call.cancel(true);
+			decidedElsewhere.cancel(false);
+			CompletionStage<ApprovalDecision> stage = handlerStage.get();
+			if (stage != null) {
+				stage.toCompletableFuture().cancel(true);
+			}
+		}
+	}
+
+	private static void callHandler(ApprovalHandler handler, ApprovalRequest request,
+			CompletableFuture<ApprovalDecision> answer, AtomicReference<CompletionStage<ApprovalDecision>> stage) {
+		try {
+			CompletionStage<ApprovalDecision> returned = handler.requestApproval(request);
+			if (returned == null) {
+				answer.completeExceptionally(new IllegalStateException("it returned no CompletionStage"));
+				return;
+			}
+			stage.set(returned);
+			returned.whenComplete((decision, ex) -> {
+				if (ex != null) {
+					answer.completeExceptionally(ex);
+				}
+				else {
+					answer.complete(decision);
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			answer.completeExceptionally(ex);
+		}
+	}
+
+	/**
+	 * Record the handler's answer; the first decision wins, so one given meanwhile
+	 * through the store (another instance) stands.
+	 */
+	private StoredApproval record(String id, String handler, ApprovalDecision decision) {
+		ApprovalDecision answer = (decision != null) ? decision
+				: ApprovalDecision.reject(null, "approval handler '" + handler + "' gave no decision");
+		return this.store.decide(id, answer, Instant.now())
+			.orElseThrow(() -> new IllegalStateException("approval request " + id + " is no longer stored"));
+	}
+
+	private ApprovalOutcome outcome(StoredApproval decided) {
+		ApprovalDecision decision = decided.decision();
+		if (decision.approved() && decision.scope().once() && !this.store.use(decided.id())) {
+			return new ApprovalOutcome(Outcome.REJECTED, "approval " + decided.id()
+					+ " was already used by another call (scope once)", decision);
+		}
+		return new ApprovalOutcome(decision.approved() ? Outcome.APPROVED : Outcome.REJECTED,
+				describe(decision.approved() ? "approved" : "rejected", decision), decision);
+	}
+
+	private static ApprovalOutcome approvedEarlier(StoredApproval approval) {
+		ApprovalDecision decision = approval.decision();
+		return new ApprovalOutcome(Outcome.APPROVED, describe("approved earlier", decision) + " (approval "
+				+ approval.id() + " at " + approval.decidedAt() + ", scope " + decision.scope() + ")", decision);
+	}
+
+	private static String describe(String verb, ApprovalDecision decision) {
+		String by = (decision.approver() != null) ? " by " + decision.approver() : "";
+		String comment = (decision.comment() != null && !decision.comment().isEmpty()) ? ": " + decision.comment() : "";
+		return verb + by + comment;
 	}
 
 	private static long remaining(long deadline) {
 		return Math.max(0, deadline - System.nanoTime());
-	}
-
-	private static ApprovalOutcome outcome(String name, ApprovalDecision decision) {
-		if (decision == null) {
-			return new ApprovalOutcome(Outcome.REJECTED, "approval handler '" + name + "' gave no decision", null);
-		}
-		String by = (decision.approver() != null) ? " by " + decision.approver() : "";
-		String comment = (decision.comment() != null && !decision.comment().isEmpty()) ? ": " + decision.comment() : "";
-		return decision.approved() ? new ApprovalOutcome(Outcome.APPROVED, "approved" + by + comment, decision)
-				: new ApprovalOutcome(Outcome.REJECTED, "rejected" + by + comment, decision);
 	}
 
 	/**

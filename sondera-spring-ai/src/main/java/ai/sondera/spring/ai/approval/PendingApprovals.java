@@ -16,9 +16,10 @@
 
 package ai.sondera.spring.ai.approval;
 
-import java.util.Collection;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,31 +27,58 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An {@link ApprovalHandler} that parks requests until another part of the application
- * (a REST controller, a console, a chat bot) completes them by id with
- * {@link #approve} or {@link #reject}. Requests that time out are removed.
+ * (a REST controller, a console, a chat bot, the actuator endpoint) decides them by id
+ * with {@link #approve} or {@link #reject}.
+ *
+ * <p>
+ * Decisions are written to the {@link ApprovalStore}: with a shared store, a request
+ * raised on one instance can be decided through any instance, which releases the call
+ * waiting on the first; {@link #pending()} lists the requests of every instance sharing
+ * the store. Requests that time out stay in the store, pending.
  *
  * @author Sondera
  */
 public class PendingApprovals implements ApprovalHandler {
 
-	private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+	private final Map<String, CompletableFuture<ApprovalDecision>> waiting = new ConcurrentHashMap<>();
+
+	private final ApprovalStore store;
+
+	/**
+	 * Create a registry whose decisions only reach calls of this JVM through their
+	 * handler (the service keeps its own store).
+	 */
+	public PendingApprovals() {
+		this(new InMemoryApprovalStore());
+	}
+
+	/**
+	 * Create a registry that decides requests in a store, the one the
+	 * {@link ApprovalService} waits on.
+	 * @param store the approval store
+	 */
+	public PendingApprovals(ApprovalStore store) {
+		this.store = Objects.requireNonNull(store, "'store' must not be null");
+	}
 
 	@Override
 	public CompletionStage<ApprovalDecision> requestApproval(ApprovalRequest request) {
 		CompletableFuture<ApprovalDecision> decision = new CompletableFuture<>();
-		this.pending.put(request.id(), new Pending(request, decision));
+		this.waiting.put(request.id(), decision);
+		if (this.store.get(request.id()).isEmpty()) {
+			this.store.open(request, Instant.now());
+		}
 		// Cancelled by the waiting side on timeout, completed by approve/reject.
-		decision.whenComplete((result, ex) -> this.pending.remove(request.id()));
+		decision.whenComplete((result, ex) -> this.waiting.remove(request.id(), decision));
 		return decision;
 	}
 
 	/**
-	 * Return the requests waiting for a decision.
+	 * Return the requests waiting for a decision, oldest first.
 	 * @return the pending requests
 	 */
 	public List<ApprovalRequest> pending() {
-		Collection<Pending> values = this.pending.values();
-		return values.stream().map(Pending::request).toList();
+		return this.store.pending().stream().map(StoredApproval::request).toList();
 	}
 
 	/**
@@ -59,18 +87,20 @@ public class PendingApprovals implements ApprovalHandler {
 	 * @return the request, or empty if it is not (or no longer) pending
 	 */
 	public Optional<ApprovalRequest> get(String id) {
-		return Optional.ofNullable(this.pending.get(id)).map(Pending::request);
+		return this.store.get(id)
+			.filter((approval) -> approval.state() == StoredApproval.State.PENDING)
+			.map(StoredApproval::request);
 	}
 
 	/**
-	 * Approve a pending request.
+	 * Approve a pending request for the one call.
 	 * @param id the request id
 	 * @param approver who approves
 	 * @param comment why, or {@code null}
 	 * @return whether the request was pending
 	 */
 	public boolean approve(String id, String approver, String comment) {
-		return complete(id, ApprovalDecision.approve(approver, comment));
+		return decide(id, ApprovalDecision.approve(approver, comment));
 	}
 
 	/**
@@ -81,15 +111,24 @@ public class PendingApprovals implements ApprovalHandler {
 	 * @return whether the request was pending
 	 */
 	public boolean reject(String id, String approver, String comment) {
-		return complete(id, ApprovalDecision.reject(approver, comment));
+		return decide(id, ApprovalDecision.reject(approver, comment));
 	}
 
-	private boolean complete(String id, ApprovalDecision decision) {
-		Pending request = this.pending.get(id);
-		return request != null && request.decision().complete(decision);
-	}
-
-	private record Pending(ApprovalRequest request, CompletableFuture<ApprovalDecision> decision) {
+	/**
+	 * Decide a pending request (the first decision wins).
+	 * @param id the request id
+	 * @param decision the decision, with its scope
+	 * @return whether the request was pending and this decision stands
+	 */
+	public boolean decide(String id, ApprovalDecision decision) {
+		boolean pending = get(id).isPresent();
+		Optional<StoredApproval> stored = this.store.decide(id, decision, Instant.now());
+		CompletableFuture<ApprovalDecision> local = this.waiting.get(id);
+		boolean stands = pending && stored.map((approval) -> decision.equals(approval.decision())).orElse(false);
+		if (local != null && stored.isPresent() && stored.get().decision() != null) {
+			local.complete(stored.get().decision());
+		}
+		return stands;
 	}
 
 }

@@ -17,12 +17,15 @@
 package ai.sondera.spring.ai.approval;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
@@ -84,20 +87,94 @@ class ApprovalServiceTests {
 		assertThat(new ApprovalService(Map.of("b", failing), Duration.ofSeconds(1)).decide(request("")).reason())
 			.isEqualTo("approval handler 'b' failed: boom");
 		assertThat(new ApprovalService(Map.of("c", silent), Duration.ofSeconds(1)).decide(request("")).reason())
-			.isEqualTo("approval handler 'c' gave no decision");
+			.isEqualTo("rejected: approval handler 'c' gave no decision");
 		assertThat(new ApprovalService(Map.of(), Duration.ofSeconds(1)).decide(request("finance")).reason())
 			.startsWith("no ApprovalHandler takes this escalation (routed to 'finance')");
 	}
 
 	@Test
-	void pendingApprovalsTimeOutAndForget() {
-		PendingApprovals pending = new PendingApprovals();
-		ApprovalService service = new ApprovalService(Map.of("pending", pending), Duration.ofMillis(50));
+	void aRequestThatTimedOutStaysPendingAndItsLaterApprovalLetsTheSameCallRunOnce() {
+		ApprovalStore store = new InMemoryApprovalStore();
+		PendingApprovals pending = new PendingApprovals(store);
+		ApprovalService service = new ApprovalService(Map.of("pending", pending), Duration.ofMillis(50),
+				ObservationRegistry.NOOP, null, 4, store);
 		ApprovalService.ApprovalOutcome outcome = service.decide(request(""));
 		assertThat(outcome.approved()).isFalse();
-		assertThat(outcome.reason()).contains("no decision").contains("PT0.05S");
-		assertThat(pending.pending()).isEmpty();
-		assertThat(pending.approve("r1", "late", null)).isFalse();
+		assertThat(outcome.reason()).contains("no decision").contains("PT0.05S").contains("r1 stays pending");
+		assertThat(pending.pending()).extracting(ApprovalRequest::id).containsExactly("r1");
+		assertThat(pending.approve("r1", "late", "ok now")).isTrue();
+		assertThat(pending.approve("r1", "again", null)).isFalse();
+		ApprovalService.ApprovalOutcome again = service.decide(request("").withId("r2"));
+		assertThat(again.approved()).isTrue();
+		assertThat(again.reason()).startsWith("approved earlier by late: ok now (approval r1 at ")
+			.endsWith("scope once)");
+		assertThat(service.decide(request("").withId("r3")).reason()).as("a once approval is used up")
+			.contains("no decision");
+	}
+
+	@Test
+	void anApprovalAppliesOnlyToTheSameCall() {
+		ApprovalStore store = new InMemoryApprovalStore();
+		PendingApprovals pending = new PendingApprovals(store);
+		ApprovalService service = new ApprovalService(Map.of("pending", pending), Duration.ofMillis(50),
+				ObservationRegistry.NOOP, null, 4, store);
+		service.decide(request(""));
+		pending.decide("r1", ApprovalDecision.approve("ana", null).withScope(ApprovalScope.CONVERSATION));
+		ApprovalRequest changed = new ApprovalRequest("r2", Stage.PRE_TOOL, "transfer", Map.of("amount", 501),
+				"Escalated", List.of(new PolicyMetadata("p", "", true, "", Map.of())), "", "traj-1", null);
+		assertThat(service.decide(changed).approved()).as("a changed argument is asked again").isFalse();
+		assertThat(service.decide(request("").withId("r3")).approved()).isTrue();
+		assertThat(service.decide(request("").withId("r4")).approved()).as("conversation scope").isTrue();
+		ApprovalRequest otherTrajectory = new ApprovalRequest("r5", Stage.PRE_TOOL, "transfer", Map.of("amount", 500),
+				"Escalated", List.of(new PolicyMetadata("p", "", true, "", Map.of())), "", "traj-2", null);
+		assertThat(service.decide(otherTrajectory).approved()).as("another conversation").isFalse();
+		assertThat(store.pending()).extracting(StoredApproval::id).containsExactly("r2", "r5");
+	}
+
+	@Test
+	void anApprovalUntilATimeEnds() {
+		ApprovalStore store = new InMemoryApprovalStore();
+		ApprovalRequest request = request("");
+		store.open(request, Instant.now());
+		store.decide("r1", ApprovalDecision.approve("ana", null).withScope(ApprovalScope.until(Instant.now().plusSeconds(60))),
+				Instant.now());
+		assertThat(store.takeApproval(request.digest(), Instant.now())).isPresent();
+		assertThat(store.takeApproval(request.digest(), Instant.now())).as("reusable until then").isPresent();
+		assertThat(store.takeApproval(request.digest(), Instant.now().plusSeconds(61))).isEmpty();
+	}
+
+	@Test
+	void theDigestIgnoresKeyOrderButNotValues() {
+		Map<String, Object> ordered = new LinkedHashMap<>();
+		ordered.put("a", 1);
+		ordered.put("b", Map.of("y", 2, "x", 3));
+		Map<String, Object> reversed = new LinkedHashMap<>();
+		reversed.put("b", new TreeMap<>(Map.of("x", 3, "y", 2)));
+		reversed.put("a", 1);
+		assertThat(withArguments(ordered).digest()).isEqualTo(withArguments(reversed).digest());
+		assertThat(withArguments(Map.of("a", 2)).digest()).isNotEqualTo(withArguments(Map.of("a", 1)).digest());
+	}
+
+	private static ApprovalRequest withArguments(Map<String, Object> arguments) {
+		return new ApprovalRequest("r", Stage.PRE_TOOL, "t", arguments, "", List.of(), "", "traj", null);
+	}
+
+	@Test
+	void aDecisionGivenThroughTheStoreReleasesTheWaitingCall() throws Exception {
+		ApprovalStore store = new InMemoryApprovalStore();
+		ApprovalHandler silent = (request) -> new CompletableFuture<>();
+		try (ApprovalService service = new ApprovalService(Map.of("silent", silent), Duration.ofSeconds(10),
+				ObservationRegistry.NOOP, null, 4, store)) {
+			CompletableFuture<ApprovalService.ApprovalOutcome> outcome = CompletableFuture
+				.supplyAsync(() -> service.decide(request("")));
+			while (store.pending().isEmpty()) {
+				Thread.sleep(5);
+			}
+			long start = System.nanoTime();
+			store.decide("r1", ApprovalDecision.approve("bob", null), Instant.now());
+			assertThat(outcome.get(5, TimeUnit.SECONDS).reason()).isEqualTo("approved by bob");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		}
 	}
 
 	@Test
