@@ -20,6 +20,7 @@ import java.util.Map;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -31,6 +32,7 @@ import ai.sondera.harness.Harness;
 import ai.sondera.spring.ai.SonderaContextKeys;
 import ai.sondera.spring.ai.VerdictResolver;
 import ai.sondera.spring.ai.advisor.ModelTurnGuard;
+import ai.sondera.spring.ai.advisor.ConversationIndex;
 import ai.sondera.spring.ai.advisor.SonderaConversationAdvisor;
 import ai.sondera.spring.ai.advisor.SonderaModelTurnAdvisor;
 import ai.sondera.spring.ai.tool.AgentToolCatalog;
@@ -60,8 +62,9 @@ public final class SonderaChatClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SonderaConversationAdvisor sonderaConversationAdvisor(Harness harness, AgentToolCatalog catalog) {
-		return new SonderaConversationAdvisor(harness, catalog);
+	SonderaConversationAdvisor sonderaConversationAdvisor(Harness harness, AgentToolCatalog catalog,
+			ObjectProvider<ConversationIndex> index) {
+		return new SonderaConversationAdvisor(harness, catalog, index.getIfAvailable());
 	}
 
 	@Bean

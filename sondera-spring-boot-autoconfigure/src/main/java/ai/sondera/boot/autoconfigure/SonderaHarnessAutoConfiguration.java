@@ -66,8 +66,13 @@ public final class SonderaHarnessAutoConfiguration {
 	@ConditionalOnMissingBean
 	TrajectoryStore sonderaTrajectoryStore(SonderaProperties properties) {
 		SonderaProperties.Trajectories trajectories = properties.getTrajectories();
-		return (trajectories.getStore() == SonderaProperties.Trajectories.Store.MEMORY)
-				? new InMemoryTrajectoryStore() : new FileTrajectoryStore(trajectories.getPath());
+		return switch (trajectories.getStore()) {
+			case MEMORY -> new InMemoryTrajectoryStore();
+			case FILE -> new FileTrajectoryStore(trajectories.getPath());
+			case JDBC -> throw new IllegalStateException("sondera.trajectories.store=jdbc needs"
+					+ " ai.sondera:sondera-store-jdbc on the classpath and a DataSource bean (spring.datasource.url);"
+					+ " add both, or set sondera.trajectories.store=file");
+		};
 	}
 
 	@Bean(destroyMethod = "close")

@@ -560,8 +560,10 @@ public class SonderaProperties {
 	public static class Trajectories {
 
 		/**
-		 * Where trajectories are recorded: 'file' (JSON Lines, Sondera SDK layout) or
-		 * 'memory'.
+		 * Where trajectories are recorded: 'file' (JSON Lines, Sondera SDK layout),
+		 * 'memory', or 'jdbc' (PostgreSQL through the application's DataSource, with the
+		 * audit chain, approvals and conversations, shared by every instance; needs
+		 * sondera-store-jdbc).
 		 */
 		private Store store = Store.FILE;
 
@@ -569,6 +571,12 @@ public class SonderaProperties {
 		 * Root directory of the file store.
 		 */
 		private Path path = Path.of(".sondera", "trajectories");
+
+		private final Jdbc jdbc = new Jdbc();
+
+		public Jdbc getJdbc() {
+			return this.jdbc;
+		}
 
 		public Store getStore() {
 			return this.store;
@@ -595,7 +603,46 @@ public class SonderaProperties {
 			FILE,
 
 			/** In memory, lost on restart. */
-			MEMORY
+			MEMORY,
+
+			/** In PostgreSQL, shared by every instance. */
+			JDBC
+
+		}
+
+		/**
+		 * The shared store in PostgreSQL (sondera.trajectories.store=jdbc).
+		 */
+		public static class Jdbc {
+
+			/**
+			 * Whether to create and upgrade the tables at startup with Flyway (history
+			 * table sondera_schema_history). Turn off to run the migrations in
+			 * classpath:db/sondera/migration with the application's own Flyway.
+			 */
+			private boolean initializeSchema = true;
+
+			/**
+			 * How often an instance re-reads the approval requests its calls wait for, in
+			 * case a decision's notification (LISTEN/NOTIFY) was missed.
+			 */
+			private Duration pollInterval = Duration.ofSeconds(2);
+
+			public boolean isInitializeSchema() {
+				return this.initializeSchema;
+			}
+
+			public void setInitializeSchema(boolean initializeSchema) {
+				this.initializeSchema = initializeSchema;
+			}
+
+			public Duration getPollInterval() {
+				return this.pollInterval;
+			}
+
+			public void setPollInterval(Duration pollInterval) {
+				this.pollInterval = pollInterval;
+			}
 
 		}
 

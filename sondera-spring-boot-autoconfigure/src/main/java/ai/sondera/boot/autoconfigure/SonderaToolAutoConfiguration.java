@@ -42,6 +42,8 @@ import ai.sondera.spring.ai.VerdictResolver;
 import ai.sondera.spring.ai.approval.ApprovalHandler;
 import ai.sondera.spring.ai.approval.ApprovalObservationConvention;
 import ai.sondera.spring.ai.approval.ApprovalService;
+import ai.sondera.spring.ai.approval.ApprovalStore;
+import ai.sondera.spring.ai.approval.InMemoryApprovalStore;
 import ai.sondera.spring.ai.approval.PendingApprovals;
 import ai.sondera.spring.ai.mcp.McpCallerResolver;
 import ai.sondera.spring.ai.mcp.McpToolGuard;
@@ -100,12 +102,18 @@ public final class SonderaToolAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ApprovalStore sonderaApprovalStore() {
+		return new InMemoryApprovalStore();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ApprovalService sonderaApprovalService(SonderaProperties properties, ListableBeanFactory beanFactory,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<ApprovalObservationConvention> observationConvention) {
+			ObjectProvider<ApprovalObservationConvention> observationConvention, ApprovalStore store) {
 		return new ApprovalService(ApprovalService.ordered(beanFactory.getBeansOfType(ApprovalHandler.class)),
 				properties.getApproval().getTimeout(), observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
-				observationConvention.getIfAvailable(), properties.getApproval().getHandlerThreads());
+				observationConvention.getIfAvailable(), properties.getApproval().getHandlerThreads(), store);
 	}
 
 	@Bean
@@ -144,8 +152,8 @@ public final class SonderaToolAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty("sondera.approval.pending.enabled")
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	PendingApprovals pendingApprovals() {
-		return new PendingApprovals();
+	PendingApprovals pendingApprovals(ApprovalStore store) {
+		return new PendingApprovals(store);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -115,7 +115,7 @@ class OperationsIntegrationTests {
 					await().atMost(Duration.ofSeconds(10)).until(() -> !pending.pending().isEmpty());
 					Map<String, Object> described = endpoint.sondera();
 					assertThat((List<Object>) described.get("pendingApprovals")).hasSize(1);
-					endpoint.decide(pending.pending().get(0).id(), "approve", "ops", "fine");
+					endpoint.decide(pending.pending().get(0).id(), "approve", "ops", "fine", null);
 				});
 				model(context).thenCall("transfer", "{\"to\": \"bob\", \"amount\": 5}").thenSay("Sent.");
 				assertThat(askWithBankTools(context)).isEqualTo("Sent.");

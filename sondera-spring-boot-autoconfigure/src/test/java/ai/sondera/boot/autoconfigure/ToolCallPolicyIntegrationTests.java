@@ -201,7 +201,9 @@ class ToolCallPolicyIntegrationTests {
 					.asString()
 					.contains("no decision")
 					.contains("within PT0.2S");
-				assertThat(context.getBean(PendingApprovals.class).pending()).isEmpty();
+				assertThat(context.getBean(PendingApprovals.class).pending()).as("the request stays, pending")
+					.singleElement()
+					.satisfies((request) -> assertThat(request.arguments()).containsEntry("amount", 500));
 			});
 	}
 

@@ -16,6 +16,7 @@
 
 package ai.sondera.boot.autoconfigure.actuate;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,9 @@ import ai.sondera.harness.PolicyAdministration;
 import ai.sondera.harness.Tool;
 import ai.sondera.harness.policy.LoadedPolicyInfo;
 import ai.sondera.harness.policy.PolicyDescriptor;
+import ai.sondera.spring.ai.approval.ApprovalDecision;
 import ai.sondera.spring.ai.approval.ApprovalRequest;
+import ai.sondera.spring.ai.approval.ApprovalScope;
 import ai.sondera.spring.ai.approval.PendingApprovals;
 import ai.sondera.spring.ai.observation.DecisionCounter;
 import ai.sondera.spring.ai.reload.PolicyReloader;
@@ -146,11 +149,14 @@ public class SonderaEndpoint {
 	 * @param decision {@code approve} or {@code reject}
 	 * @param approver who decides
 	 * @param comment why
+	 * @param scope how far an approval reaches: {@code once} (the default),
+	 * {@code conversation}, an ISO-8601 instant or a duration ({@code PT1H}) until which
+	 * the same call needs no new approval
 	 * @return what happened
 	 */
 	@WriteOperation
 	public Map<String, Object> decide(@Selector String id, String decision, @Nullable String approver,
-			@Nullable String comment) {
+			@Nullable String comment, @Nullable String scope) {
 		if (this.pending == null) {
 			return Map.of("id", id, "updated", false, "reason",
 					"pending approvals are off; set sondera.approval.pending.enabled=true");
@@ -158,7 +164,8 @@ public class SonderaEndpoint {
 		ApprovalRequest request = this.pending.get(id).orElse(null);
 		String who = (approver != null) ? approver : "actuator";
 		boolean updated = switch (decision) {
-			case "approve" -> this.pending.approve(id, who, comment);
+			case "approve" -> this.pending.decide(id,
+					ApprovalDecision.approve(who, comment).withScope(ApprovalScope.parse(scope, Instant.now())));
 			case "reject" -> this.pending.reject(id, who, comment);
 			default -> throw new IllegalArgumentException("decision must be 'approve' or 'reject', not '" + decision + "'");
 		};
