@@ -20,10 +20,14 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -35,6 +39,7 @@ import ai.sondera.harness.audit.AuditLogVerifier;
 import ai.sondera.harness.audit.FileAuditLog;
 import ai.sondera.server.CommandLine;
 import ai.sondera.server.PolicyDirectory;
+import ai.sondera.store.jdbc.JdbcAuditLogVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +71,9 @@ public final class SonderaCommand {
 			  policy pack DIR --name NAME --version VERSION [--output FILE.tar.gz]
 			                                       write the .cedar files of DIR as a bundle
 			  audit verify PATH                    check the hash chain of an audit log (file or directory)
+			  audit verify jdbc:postgresql://HOST[:PORT]/DB [--user USER] [--password PASSWORD]
+			                                       check the audit chain shared by several instances in
+			                                       PostgreSQL (or PGUSER / PGPASSWORD)
 
 			POLICY: a directory of .cedar files, a bundle FILE.tar.gz, NAME (the active version in the cache)
 			or NAME@VERSION. Without one, the embedded demo policy decides. The cache is ~/.sondera/bundles
@@ -77,7 +85,7 @@ public final class SonderaCommand {
 	private static final Set<String> FLAGS = Set.of("--demo", "--help");
 
 	private static final Set<String> VALUED = Set.of("--policy", "--data", "--cache", "--listen", "--allowed-domains",
-			"--bundle", "--name", "--version", "--output");
+			"--bundle", "--name", "--version", "--output", "--user", "--password");
 
 	private final PrintStream out;
 
@@ -263,7 +271,11 @@ public final class SonderaCommand {
 	}
 
 	private int verify(CommandLine line) {
-		Path path = Path.of(line.argument("audit log path"));
+		String target = line.argument("audit log path or jdbc:postgresql:// URL");
+		if (target.startsWith("jdbc:")) {
+			return verifyDatabase(target, line);
+		}
+		Path path = Path.of(target);
 		Path file = Files.isDirectory(path) ? path.resolve(FileAuditLog.FILE_NAME) : path;
 		try {
 			AuditLogVerifier.Result result = AuditLogVerifier.verify(file);
@@ -272,6 +284,27 @@ public final class SonderaCommand {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read " + file, ex);
+		}
+	}
+
+	private int verifyDatabase(String url, CommandLine line) {
+		Properties credentials = new Properties();
+		String user = Objects.requireNonNullElse(line.option("--user"), this.environment.getOrDefault("PGUSER", ""));
+		String password = Objects.requireNonNullElse(line.option("--password"),
+				this.environment.getOrDefault("PGPASSWORD", ""));
+		if (!user.isEmpty()) {
+			credentials.setProperty("user", user);
+		}
+		if (!password.isEmpty()) {
+			credentials.setProperty("password", password);
+		}
+		try (Connection connection = DriverManager.getConnection(url, credentials)) {
+			AuditLogVerifier.Result result = JdbcAuditLogVerifier.verify(connection);
+			this.out.println((result.valid() ? "OK: " : "BROKEN: ") + result.message());
+			return result.valid() ? 0 : 1;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the audit chain at " + url + ": " + ex.getMessage(), ex);
 		}
 	}
 

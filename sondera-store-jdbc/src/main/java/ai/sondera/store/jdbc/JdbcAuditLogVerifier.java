@@ -16,20 +16,25 @@
 
 package ai.sondera.store.jdbc;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import ai.sondera.harness.audit.AuditLogVerifier;
 
 /**
  * Checks the hash chain of a {@link JdbcAuditLog} with {@link AuditLogVerifier}, reading
  * the records in sequence order a page at a time, and that the chain reaches its head
- * (so that removing the newest records is found too).
+ * (so that removing the newest records is found too). Plain JDBC, so that it runs with
+ * only the core and a driver (as {@code sondera audit verify jdbc:postgresql://...}
+ * does).
  *
  * @author Sondera
  */
@@ -44,11 +49,37 @@ public final class JdbcAuditLogVerifier {
 	 * Verify the audit chain stored in a database.
 	 * @param dataSource the database
 	 * @return the result, as for a file
+	 * @throws IllegalStateException if the database cannot be read
 	 */
 	public static AuditLogVerifier.Result verify(DataSource dataSource) {
-		JdbcClient jdbc = JdbcClient.create(dataSource);
-		long head = jdbc.sql("SELECT seq FROM sondera_audit_head WHERE id = 1").query(Long.class).single();
-		AuditLogVerifier.Result chain = AuditLogVerifier.verify(() -> new Pages(jdbc));
+		try (Connection connection = dataSource.getConnection()) {
+			return verify(connection);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the audit chain: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Verify the audit chain stored in a database.
+	 * @param connection a connection to the database
+	 * @return the result, as for a file
+	 * @throws SQLException if the database cannot be read
+	 */
+	public static AuditLogVerifier.Result verify(Connection connection) throws SQLException {
+		long head;
+		try (PreparedStatement statement = connection.prepareStatement("SELECT seq FROM sondera_audit_head WHERE id = 1");
+				ResultSet row = statement.executeQuery()) {
+			if (!row.next()) {
+				throw new SQLException("sondera_audit_head has no row: the Sondera schema is not initialized");
+			}
+			head = row.getLong(1);
+		}
+		Pages pages = new Pages(connection);
+		AuditLogVerifier.Result chain = AuditLogVerifier.verify(() -> pages);
+		if (pages.failure != null) {
+			throw pages.failure;
+		}
 		if (chain.valid() && chain.records() != head) {
 			return new AuditLogVerifier.Result(false, chain.records(), chain.records() + 1, "the chain head is at record "
 					+ head + " but the table ends at record " + chain.records() + ": records were removed");
@@ -58,9 +89,9 @@ public final class JdbcAuditLogVerifier {
 
 	private static final class Pages implements Iterator<String> {
 
-		private final JdbcClient jdbc;
+		private final Connection connection;
 
-		private List<Record> page = List.of();
+		private List<String> page = List.of();
 
 		private int next;
 
@@ -68,8 +99,10 @@ public final class JdbcAuditLogVerifier {
 
 		private boolean last;
 
-		Pages(JdbcClient jdbc) {
-			this.jdbc = jdbc;
+		private SQLException failure;
+
+		Pages(Connection connection) {
+			this.connection = connection;
 		}
 
 		@Override
@@ -80,13 +113,30 @@ public final class JdbcAuditLogVerifier {
 			if (this.last) {
 				return false;
 			}
-			this.page = this.jdbc.sql("SELECT seq, record FROM sondera_audit WHERE seq > ? ORDER BY seq LIMIT ?")
-				.params(this.after, PAGE)
-				.query((row, rowNumber) -> new Record(row.getLong("seq"), row.getString("record")))
-				.list();
+			this.page = read();
 			this.next = 0;
 			this.last = this.page.size() < PAGE;
 			return !this.page.isEmpty();
+		}
+
+		private List<String> read() {
+			List<String> records = new ArrayList<>();
+			try (PreparedStatement statement = this.connection
+				.prepareStatement("SELECT seq, record FROM sondera_audit WHERE seq > ? ORDER BY seq LIMIT ?")) {
+				statement.setLong(1, this.after);
+				statement.setInt(2, PAGE);
+				try (ResultSet rows = statement.executeQuery()) {
+					while (rows.next()) {
+						this.after = rows.getLong(1);
+						records.add(rows.getString(2));
+					}
+				}
+			}
+			catch (SQLException ex) {
+				this.failure = ex;
+				this.last = true;
+			}
+			return records;
 		}
 
 		@Override
@@ -94,14 +144,9 @@ public final class JdbcAuditLogVerifier {
 			if (!hasNext()) {
 				throw new NoSuchElementException();
 			}
-			Record record = this.page.get(this.next++);
-			this.after = record.sequence();
-			return record.json();
+			return this.page.get(this.next++);
 		}
 
-	}
-
-	private record Record(long sequence, String json) {
 	}
 
 }
