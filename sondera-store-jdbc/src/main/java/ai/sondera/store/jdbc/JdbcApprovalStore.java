@@ -176,9 +176,7 @@ public class JdbcApprovalStore implements ApprovalStore, AutoCloseable {
 
 	@Override
 	public CompletableFuture<StoredApproval> whenDecided(String id) {
-		CompletableFuture<StoredApproval> future = this.waiters.register(id);
-		get(id).filter((approval) -> approval.state() != StoredApproval.State.PENDING).ifPresent(future::complete);
-		return future;
+		return this.waiters.register(id, () -> get(id));
 	}
 
 	/**

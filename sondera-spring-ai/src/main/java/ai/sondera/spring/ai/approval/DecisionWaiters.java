@@ -17,10 +17,12 @@
 package ai.sondera.spring.ai.approval;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The calls of this JVM waiting for approval requests to be decided, for
@@ -36,9 +38,18 @@ public final class DecisionWaiters {
 	/**
 	 * Wait for a request's decision.
 	 * @param id the request id
-	 * @return a future that {@link #decided} completes
+	 * @param current the request as stored now (read after this call registers), so that
+	 * a decision made just before is not missed
+	 * @return a future that {@link #decided} completes, already complete if the request
+	 * is decided
 	 */
-	public CompletableFuture<StoredApproval> register(String id) {
+	public CompletableFuture<StoredApproval> register(String id, Supplier<Optional<StoredApproval>> current) {
+		CompletableFuture<StoredApproval> future = register(id);
+		current.get().filter((approval) -> approval.state() != StoredApproval.State.PENDING).ifPresent(future::complete);
+		return future;
+	}
+
+	private CompletableFuture<StoredApproval> register(String id) {
 		CompletableFuture<StoredApproval> future = new CompletableFuture<>();
 		this.waiters.computeIfAbsent(id, (key) -> new CopyOnWriteArrayList<>()).add(future);
 		future.whenComplete((result, ex) -> this.waiters.computeIfPresent(id, (key, list) -> {

@@ -117,9 +117,7 @@ public class InMemoryApprovalStore implements ApprovalStore {
 
 	@Override
 	public CompletableFuture<StoredApproval> whenDecided(String id) {
-		CompletableFuture<StoredApproval> future = this.waiters.register(id);
-		get(id).filter((approval) -> approval.state() != StoredApproval.State.PENDING).ifPresent(future::complete);
-		return future;
+		return this.waiters.register(id, () -> get(id));
 	}
 
 	private static StoredApproval withUsed(StoredApproval approval) {
