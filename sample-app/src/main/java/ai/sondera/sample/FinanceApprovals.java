@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import ai.sondera.spring.ai.approval.ApprovalDecision;
@@ -30,11 +31,13 @@ import ai.sondera.spring.ai.approval.ApprovalRequest;
 /**
  * The approval handler that {@code @escalate("finance")} routes to (by its bean name):
  * a rule a finance system might apply. A real one would ask a person, for example with
- * {@code sondera.approval.pending.enabled=true} and a REST endpoint.
+ * {@code sondera.approval.pending.enabled=true} and a REST endpoint, or with the approvals
+ * console (profile {@code console}), which replaces this handler.
  *
  * @author Sondera
  */
 @Component("finance")
+@Profile("!console")
 public class FinanceApprovals implements ApprovalHandler {
 
 	private static final Log logger = LogFactory.getLog(FinanceApprovals.class);

@@ -58,6 +58,8 @@ CREATE TABLE sondera_approval (
 
 CREATE INDEX sondera_approval_digest ON sondera_approval (digest, state);
 
+CREATE INDEX sondera_approval_decided ON sondera_approval (decided_at DESC) WHERE state <> 'PENDING';
+
 -- At most one pending request per call: the same call asks once.
 CREATE UNIQUE INDEX sondera_approval_one_pending ON sondera_approval (digest) WHERE state = 'PENDING';
 

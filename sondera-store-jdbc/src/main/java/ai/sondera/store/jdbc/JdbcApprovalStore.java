@@ -175,6 +175,15 @@ public class JdbcApprovalStore implements ApprovalStore, AutoCloseable {
 	}
 
 	@Override
+	public List<StoredApproval> decided(int limit) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM sondera_approval WHERE state <> 'PENDING' ORDER BY decided_at DESC LIMIT ?")
+			.param(limit)
+			.query(JdbcApprovalStore::approval)
+			.list();
+	}
+
+	@Override
 	public CompletableFuture<StoredApproval> whenDecided(String id) {
 		return this.waiters.register(id, () -> get(id));
 	}

@@ -87,6 +87,13 @@ public interface ApprovalStore {
 	List<StoredApproval> pending();
 
 	/**
+	 * Return the most recently decided requests, newest first.
+	 * @param limit the most to return
+	 * @return the decided requests
+	 */
+	List<StoredApproval> decided(int limit);
+
+	/**
 	 * Return a future completed with the request once it is decided, wherever the
 	 * decision is given. Cancel it to stop waiting.
 	 * @param id the request id

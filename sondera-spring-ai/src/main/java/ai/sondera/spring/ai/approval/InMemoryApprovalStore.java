@@ -116,6 +116,16 @@ public class InMemoryApprovalStore implements ApprovalStore {
 	}
 
 	@Override
+	public synchronized List<StoredApproval> decided(int limit) {
+		return this.requests.values()
+			.stream()
+			.filter((approval) -> approval.state() != StoredApproval.State.PENDING)
+			.sorted(Comparator.comparing(StoredApproval::decidedAt).reversed())
+			.limit(limit)
+			.toList();
+	}
+
+	@Override
 	public CompletableFuture<StoredApproval> whenDecided(String id) {
 		return this.waiters.register(id, () -> get(id));
 	}
