@@ -37,6 +37,9 @@ import java.util.stream.Collectors;
 
 import ai.sondera.harness.audit.AuditLogVerifier;
 import ai.sondera.harness.audit.FileAuditLog;
+import ai.sondera.harness.policy.PolicySource;
+import ai.sondera.harness.replay.Replay;
+import ai.sondera.harness.replay.ReplayReport;
 import ai.sondera.server.CommandLine;
 import ai.sondera.server.PolicyDirectory;
 import ai.sondera.store.jdbc.JdbcAuditLogVerifier;
@@ -68,6 +71,9 @@ public final class SonderaCommand {
 			  policy list                          the bundles and versions in the cache
 			  policy rollback [NAME]               activate the version before the active one
 			  policy validate DIR|FILE.tar.gz      check a bundle or directory without activating it
+			  policy diff --recorded DIR --policies DIR
+			                                       replay recorded trajectories (a file store) against other
+			                                       policies and report every decision that changes (exit 1)
 			  policy pack DIR --name NAME --version VERSION [--output FILE.tar.gz]
 			                                       write the .cedar files of DIR as a bundle
 			  audit verify PATH                    check the hash chain of an audit log (file or directory)
@@ -85,7 +91,7 @@ public final class SonderaCommand {
 	private static final Set<String> FLAGS = Set.of("--demo", "--help");
 
 	private static final Set<String> VALUED = Set.of("--policy", "--data", "--cache", "--listen", "--allowed-domains",
-			"--bundle", "--name", "--version", "--output", "--user", "--password");
+			"--bundle", "--name", "--version", "--output", "--user", "--password", "--recorded", "--policies");
 
 	private final PrintStream out;
 
@@ -128,6 +134,7 @@ public final class SonderaCommand {
 				case "policy rollback" -> rollback(line);
 				case "policy validate" -> validate(line);
 				case "policy pack" -> pack(line);
+				case "policy diff" -> diff(line);
 				case "audit verify" -> verify(line);
 				default -> {
 					this.err.println("sondera: unknown command '" + command + "'");
@@ -268,6 +275,17 @@ public final class SonderaCommand {
 		PolicyBundle.read(written).policy().validate();
 		this.out.println("Wrote " + written);
 		return 0;
+	}
+
+	private int diff(CommandLine line) {
+		String recorded = line.option("--recorded");
+		String policies = line.option("--policies");
+		if (recorded == null || policies == null) {
+			throw new IllegalArgumentException("give --recorded DIR (recorded trajectories) and --policies DIR");
+		}
+		ReplayReport report = Replay.of(Path.of(recorded)).against(PolicySource.fromPath(Path.of(policies)));
+		this.out.print(report.format());
+		return report.hasChanges() ? 1 : 0;
 	}
 
 	private int verify(CommandLine line) {
