@@ -29,9 +29,12 @@ import java.util.Objects;
  * forbids for {@link Decision#ESCALATE}; sorted by id
  * @param auditId the id of this decision's audit record, or {@code null} when there is
  * no audit log
+ * @param shadow what shadow policies that matched would have decided, or {@code null}
+ * (it never changes {@code decision})
  * @author Sondera
  */
-public record Adjudication(Decision decision, String reason, List<PolicyMetadata> policies, String auditId) {
+public record Adjudication(Decision decision, String reason, List<PolicyMetadata> policies, String auditId,
+		ShadowDecision shadow) {
 
 	public Adjudication {
 		Objects.requireNonNull(decision, "'decision' must not be null");
@@ -46,7 +49,27 @@ public record Adjudication(Decision decision, String reason, List<PolicyMetadata
 	 * @param policies the determining policies
 	 */
 	public Adjudication(Decision decision, String reason, List<PolicyMetadata> policies) {
-		this(decision, reason, policies, null);
+		this(decision, reason, policies, null, null);
+	}
+
+	/**
+	 * Create an adjudication recorded in the audit log, without shadow policies.
+	 * @param decision the decision
+	 * @param reason why
+	 * @param policies the determining policies
+	 * @param auditId the id of its audit record, or {@code null}
+	 */
+	public Adjudication(Decision decision, String reason, List<PolicyMetadata> policies, String auditId) {
+		this(decision, reason, policies, auditId, null);
+	}
+
+	/**
+	 * Return this adjudication with what shadow policies would have done.
+	 * @param shadow the shadow decision, or {@code null}
+	 * @return the adjudication
+	 */
+	public Adjudication withShadow(ShadowDecision shadow) {
+		return new Adjudication(this.decision, this.reason, this.policies, this.auditId, shadow);
 	}
 
 	/**
@@ -55,7 +78,7 @@ public record Adjudication(Decision decision, String reason, List<PolicyMetadata
 	 * @return the copy
 	 */
 	public Adjudication withAuditId(String auditId) {
-		return new Adjudication(this.decision, this.reason, this.policies, auditId);
+		return new Adjudication(this.decision, this.reason, this.policies, auditId, this.shadow);
 	}
 
 	/**

@@ -64,6 +64,9 @@ public final class AuditChain {
 		if (entry.policySet() != null) {
 			record.put("policySet", entry.policySet());
 		}
+		if (entry.shadow() != null) {
+			record.put("shadow", entry.shadow());
+		}
 		record.put("prevHash", previousHash);
 		String body = PythonJson.write(record);
 		String prefix = body.substring(0, body.length() - 1);

@@ -39,7 +39,25 @@ import ai.sondera.harness.Stage;
  * @author Sondera
  */
 public record AuditEntry(Instant timestamp, String trajectoryId, String agentId, long stepIndex, Stage stage,
-		String tool, Decision decision, String reason, List<String> policies, String policySet) {
+		String tool, Decision decision, String reason, List<String> policies, String policySet, String shadow) {
+
+	/**
+	 * Create an entry without shadow policies.
+	 * @param timestamp when it was decided
+	 * @param trajectoryId the trajectory
+	 * @param agentId the agent
+	 * @param stepIndex the 0-based step of the trajectory
+	 * @param stage the stage
+	 * @param tool the tool, or {@code null}
+	 * @param decision the decision
+	 * @param reason the reason
+	 * @param policies the ids of the determining policies
+	 * @param policySet the digest of the policy set that decided, or {@code null}
+	 */
+	public AuditEntry(Instant timestamp, String trajectoryId, String agentId, long stepIndex, Stage stage,
+			String tool, Decision decision, String reason, List<String> policies, String policySet) {
+		this(timestamp, trajectoryId, agentId, stepIndex, stage, tool, decision, reason, policies, policySet, null);
+	}
 
 	/**
 	 * Create an entry without a policy set digest.
@@ -55,7 +73,7 @@ public record AuditEntry(Instant timestamp, String trajectoryId, String agentId,
 	 */
 	public AuditEntry(Instant timestamp, String trajectoryId, String agentId, long stepIndex, Stage stage,
 			String tool, Decision decision, String reason, List<String> policies) {
-		this(timestamp, trajectoryId, agentId, stepIndex, stage, tool, decision, reason, policies, null);
+		this(timestamp, trajectoryId, agentId, stepIndex, stage, tool, decision, reason, policies, null, null);
 	}
 
 }

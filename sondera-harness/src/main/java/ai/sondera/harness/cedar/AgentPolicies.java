@@ -46,8 +46,10 @@ import ai.sondera.harness.Agent;
 import ai.sondera.harness.Caller;
 import ai.sondera.harness.Content;
 import ai.sondera.harness.Decision;
+import ai.sondera.harness.PolicyMetadata;
 import ai.sondera.harness.PromptContent;
 import ai.sondera.harness.Role;
+import ai.sondera.harness.ShadowDecision;
 import ai.sondera.harness.Stage;
 import ai.sondera.harness.Tool;
 import ai.sondera.harness.ToolRequestContent;
@@ -86,6 +88,11 @@ final class AgentPolicies {
 
 	private final Map<String, Map<RequestShape, Partition>> partitions;
 
+	// Live and shadow policies together, only where shadow policies apply.
+	private final Map<String, Map<RequestShape, Partition>> shadowPartitions;
+
+	private final Set<String> shadowIds;
+
 	private final List<PolicyDescriptor> descriptors;
 
 	private final EntityTypeName trajectoryType;
@@ -104,8 +111,9 @@ final class AgentPolicies {
 
 	private AgentPolicies(AgentSchema schema, Map<LoadedPolicy, List<Checkpoint>> applicability,
 			BasicAuthorizationEngine engine, EvaluationErrorMode errorMode, boolean failOpen,
-			NativePolicySets policySets) {
+			NativePolicySets policySets, Set<String> shadowIds) {
 		this.schema = schema;
+		this.shadowIds = shadowIds;
 		this.engine = engine;
 		this.errorMode = errorMode;
 		this.failOpen = failOpen;
@@ -146,6 +154,7 @@ final class AgentPolicies {
 			logger.debug("Policy '{}' ({}) applies to {}", policy.id(), policy.location(), labels);
 		});
 		this.partitions = new HashMap<>();
+		this.shadowPartitions = new HashMap<>();
 		List<String> actions = new ArrayList<>(schema.toolActions().keySet());
 		actions.add(AgentSchema.PROMPT_ACTION);
 		for (String action : actions) {
@@ -153,7 +162,13 @@ final class AgentPolicies {
 			Map<RequestShape, Partition> byShape = new EnumMap<>(RequestShape.class);
 			Map<RequestShape, List<LoadedPolicy>> policies = grouped.getOrDefault(action, Map.of());
 			for (RequestShape shape : RequestShape.values()) {
-				byShape.put(shape, new Partition(policies.getOrDefault(shape, List.of()), policySets));
+				List<LoadedPolicy> all = policies.getOrDefault(shape, List.of());
+				List<LoadedPolicy> live = all.stream().filter((policy) -> !shadowIds.contains(policy.id())).toList();
+				byShape.put(shape, new Partition(live, policySets));
+				if (live.size() < all.size()) {
+					this.shadowPartitions.computeIfAbsent(action, (key) -> new EnumMap<>(RequestShape.class))
+						.put(shape, new Partition(all, policySets));
+				}
 			}
 			this.partitions.put(action, byShape);
 		}
@@ -168,16 +183,19 @@ final class AgentPolicies {
 	 * @param failOpen whether a failure of the engine itself allows instead of denying
 	 * @param cache the results of earlier checks of where policies apply
 	 * @param policySets the native policy sets, shared
+	 * @param shadowIds the ids of the shadow policies: evaluated, never deciding
 	 * @return the compiled policies
 	 * @throws PolicyLoadException if a policy can never match
 	 */
 	static AgentPolicies compile(Agent agent, List<LoadedPolicy> policies, BasicAuthorizationEngine engine,
-			EvaluationErrorMode errorMode, boolean failOpen, AnalysisCache cache, NativePolicySets policySets) {
+			EvaluationErrorMode errorMode, boolean failOpen, AnalysisCache cache, NativePolicySets policySets,
+			Set<String> shadowIds) {
 		long start = System.nanoTime();
 		AgentSchema schema = new AgentSchema(agent);
 		Map<LoadedPolicy, List<Checkpoint>> applicability = Applicability.analyze(schema, policies, engine, cache);
 		long analyzed = System.nanoTime();
-		AgentPolicies compiled = new AgentPolicies(schema, applicability, engine, errorMode, failOpen, policySets);
+		AgentPolicies compiled = new AgentPolicies(schema, applicability, engine, errorMode, failOpen, policySets,
+				shadowIds);
 		logger.info("Analyzed {} Cedar policies for agent '{}' ({} tools, {} action stages) in {} ms, compiled in {} ms",
 				policies.size(), agent.name(), agent.tools().size(), 2 * agent.tools().size() + 1,
 				(analyzed - start) / 1_000_000, (System.nanoTime() - analyzed) / 1_000_000);
@@ -235,7 +253,10 @@ final class AgentPolicies {
 			return new Adjudication(Decision.DENY, "Unknown tool '" + toolId + "': agent '" + agent().name()
 					+ "' declares no such tool (known tools: " + toolNames() + ")", List.of());
 		}
-		Partition partition = this.partitions.get(action.name()).get(shape);
+		Partition live = this.partitions.get(action.name()).get(shape);
+		Partition shadow = shadowPartition(action.name(), shape);
+		// The context and entities serve both evaluations: the shadow partition reads a superset.
+		Partition partition = (shadow != null) ? shadow : live;
 		Map<String, Value> context = new HashMap<>(4);
 		try {
 			if (content instanceof ToolRequestContent request) {
@@ -250,7 +271,7 @@ final class AgentPolicies {
 			return new Adjudication(Decision.DENY, what + toolId + "': " + ex.getMessage(), List.of());
 		}
 		if (!partition.needsEngine()) {
-			return Decisions.withoutEngine(partition);
+			return Decisions.withoutEngine(live);
 		}
 		if (caller != null && partition.reads().readsContext("caller") && !caller.attributes().isEmpty()) {
 			Map<String, Value> attributes = new HashMap<>();
@@ -261,14 +282,41 @@ final class AgentPolicies {
 		if (partition.reads().readsTrajectoryEntity()) {
 			entities.add(trajectoryEntity(trajectory, stepCount));
 		}
-		return evaluate(new AuthorizationRequest(this.agentUid, this.actionUids.get(action.name()), trajectory, context),
-				partition, entities);
+		return decide(new AuthorizationRequest(this.agentUid, this.actionUids.get(action.name()), trajectory, context),
+				live, shadow, entities);
+	}
+
+	private Partition shadowPartition(String action, RequestShape shape) {
+		Map<RequestShape, Partition> byShape = this.shadowPartitions.get(action);
+		return (byShape != null) ? byShape.get(shape) : null;
+	}
+
+	/**
+	 * Decide with the live policies; where shadow policies apply, evaluate them too and
+	 * attach what they would have decided when one of them matched.
+	 */
+	private Adjudication decide(AuthorizationRequest request, Partition live, Partition shadow, Set<Entity> entities) {
+		Adjudication decision = live.needsEngine() ? evaluate(request, live, entities) : Decisions.withoutEngine(live);
+		if (shadow == null) {
+			return decision;
+		}
+		Adjudication wouldBe = evaluate(request, shadow, entities);
+		List<PolicyMetadata> matched = wouldBe.policies()
+			.stream()
+			.filter((policy) -> this.shadowIds.contains(policy.id()))
+			.toList();
+		if (matched.isEmpty() && wouldBe.decision() == decision.decision()) {
+			return decision;
+		}
+		return decision.withShadow(new ShadowDecision(wouldBe.decision(), wouldBe.reason(), matched));
 	}
 
 	private Adjudication adjudicatePrompt(Role role, PromptContent content, EntityUID trajectory, long stepCount) {
-		Partition partition = this.partitions.get(AgentSchema.PROMPT_ACTION).get(RequestShape.PROMPT);
+		Partition live = this.partitions.get(AgentSchema.PROMPT_ACTION).get(RequestShape.PROMPT);
+		Partition shadow = shadowPartition(AgentSchema.PROMPT_ACTION, RequestShape.PROMPT);
+		Partition partition = (shadow != null) ? shadow : live;
 		if (!partition.needsEngine()) {
-			return Decisions.withoutEngine(partition);
+			return Decisions.withoutEngine(live);
 		}
 		EntityUID messageUid = this.messageType.of(UUID.randomUUID().toString());
 		Entity message = new Entity(messageUid,
@@ -278,8 +326,8 @@ final class AgentPolicies {
 		if (partition.reads().entityLiterals()) {
 			entities.add(trajectoryEntity(trajectory, stepCount));
 		}
-		return evaluate(new AuthorizationRequest(this.agentUid, this.actionUids.get(AgentSchema.PROMPT_ACTION),
-				messageUid, Map.of()), partition, entities);
+		return decide(new AuthorizationRequest(this.agentUid, this.actionUids.get(AgentSchema.PROMPT_ACTION),
+				messageUid, Map.of()), live, shadow, entities);
 	}
 
 	private static Entity trajectoryEntity(EntityUID trajectory, long stepCount) {

@@ -19,10 +19,14 @@ package ai.sondera.harness.cedar;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.cedarpolicy.BasicAuthorizationEngine;
@@ -80,6 +84,9 @@ import ai.sondera.harness.store.TrajectoryStore;
  */
 public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 
+	/** The annotation that puts a policy in shadow mode. */
+	public static final String SHADOW = "shadow";
+
 	private static final Logger logger = LoggerFactory.getLogger(CedarPolicyHarness.class);
 
 	private final TrajectoryStore store;
@@ -91,6 +98,8 @@ public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 	private final AdjudicationListener listener;
 
 	private final AuditLog auditLog;
+
+	private final Set<String> shadowPolicies;
 
 	private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
 
@@ -106,6 +115,7 @@ public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 		this.failOpen = builder.failOpen;
 		this.listener = builder.listener;
 		this.auditLog = builder.auditLog;
+		this.shadowPolicies = Set.copyOf(builder.shadowPolicies);
 		this.generation = generation(1, builder.sources, List.of());
 		this.generation.sources().forEach((source) -> logger.info("Loaded {} Cedar policies from {} ({}, sha256 {})",
 				source.policies(), source.origin(), source.location(), source.sha256()));
@@ -114,9 +124,35 @@ public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 
 	private PolicyGeneration generation(long version, List<PolicySource> sources, List<LoadedPolicy> earlier) {
 		List<LoadedPolicy> policies = PolicyReader.read(sources, earlier);
+		Set<String> shadow = shadowIds(policies);
 		return new PolicyGeneration(version, sources, policies,
 				(agent) -> AgentPolicies.compile(agent, policies, this.engine, this.errorMode, this.failOpen,
-						this.analysisCache, this.policySets));
+						this.analysisCache, this.policySets, shadow));
+	}
+
+	/**
+	 * The shadow policies: annotated {@code @shadow}, or named in the builder's set (each
+	 * of which must be loaded: a typo would silently make a policy live).
+	 */
+	private Set<String> shadowIds(List<LoadedPolicy> policies) {
+		Set<String> shadow = new TreeSet<>();
+		Set<String> loaded = new HashSet<>();
+		for (LoadedPolicy policy : policies) {
+			loaded.add(policy.id());
+			if (policy.metadata().custom().containsKey(SHADOW) || this.shadowPolicies.contains(policy.id())) {
+				shadow.add(policy.id());
+			}
+		}
+		Set<String> unknown = new TreeSet<>(this.shadowPolicies);
+		unknown.removeAll(loaded);
+		if (!unknown.isEmpty()) {
+			throw new IllegalStateException("Shadow policies " + unknown + " are not among the loaded policies "
+					+ new TreeSet<>(loaded) + " (sondera.cedar.shadow-policies)");
+		}
+		if (!shadow.isEmpty()) {
+			logger.info("Shadow policies (evaluated, never deciding): {}", shadow);
+		}
+		return Set.copyOf(shadow);
 	}
 
 	@Override
@@ -314,7 +350,21 @@ public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 
 		private AuditLog auditLog = AuditLog.NONE;
 
+		private final Set<String> shadowPolicies = new HashSet<>();
+
 		private Builder() {
+		}
+
+		/**
+		 * Run policies in shadow mode, as if they were annotated {@code @shadow}: they
+		 * are evaluated on live traffic and what they would have decided is recorded
+		 * ({@link Adjudication#shadow()}), but decisions are taken as if they were absent.
+		 * @param ids the policy ids
+		 * @return this builder
+		 */
+		public Builder shadowPolicies(Collection<String> ids) {
+			this.shadowPolicies.addAll(ids);
+			return this;
 		}
 
 		/**

@@ -189,7 +189,8 @@ final class CedarTrajectory implements Trajectory {
 				: (content instanceof ToolResponseContent response) ? response.toolId() : null;
 		String auditId = this.auditLog.append(new AuditEntry(Instant.now(), id(), agent().id(), step - 1, stage, tool,
 				adjudication.decision(), adjudication.reason(),
-				adjudication.policies().stream().map(PolicyMetadata::id).toList(), generation.digest()));
+				adjudication.policies().stream().map(PolicyMetadata::id).toList(), generation.digest(),
+				(adjudication.shadow() != null) ? adjudication.shadow().describe() : null));
 		return (auditId != null) ? adjudication.withAuditId(auditId) : adjudication;
 	}
 

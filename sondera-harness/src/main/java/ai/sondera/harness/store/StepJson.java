@@ -32,6 +32,7 @@ import ai.sondera.harness.Decision;
 import ai.sondera.harness.PolicyMetadata;
 import ai.sondera.harness.PromptContent;
 import ai.sondera.harness.Role;
+import ai.sondera.harness.ShadowDecision;
 import ai.sondera.harness.Stage;
 import ai.sondera.harness.Tool;
 import ai.sondera.harness.ToolRequestContent;
@@ -155,6 +156,14 @@ final class StepJson {
 		json.put("decision", adjudication.decision().wireName());
 		json.put("reason", adjudication.reason());
 		json.put("policies", policies);
+		ShadowDecision shadow = adjudication.shadow();
+		if (shadow != null) {
+			Map<String, Object> wouldBe = new LinkedHashMap<>();
+			wouldBe.put("decision", shadow.decision().wireName());
+			wouldBe.put("reason", shadow.reason());
+			wouldBe.put("policies", shadow.policies().stream().map(PolicyMetadata::id).toList());
+			json.put("shadow", wouldBe);
+		}
 		return json;
 	}
 
@@ -200,8 +209,21 @@ final class StepJson {
 				Role.valueOf(text(step, "role").toUpperCase(java.util.Locale.ROOT)),
 				parseContent((Map<String, Object>) step.get("content")),
 				new Adjudication(Decision.valueOf(text(adjudication, "decision").toUpperCase(java.util.Locale.ROOT)),
-						(String) adjudication.get("reason"), policies),
+						(String) adjudication.get("reason"), policies, null,
+						parseShadow((Map<String, Object>) adjudication.get("shadow"))),
 				Instant.parse(text(step, "created_at")));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static ShadowDecision parseShadow(Map<String, Object> json) {
+		if (json == null) {
+			return null;
+		}
+		List<PolicyMetadata> policies = ((List<Object>) json.get("policies")).stream()
+			.map((id) -> new PolicyMetadata(String.valueOf(id), null, false, null, null))
+			.toList();
+		return new ShadowDecision(Decision.valueOf(text(json, "decision").toUpperCase(java.util.Locale.ROOT)),
+				(String) json.get("reason"), policies);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -113,6 +113,7 @@ public final class SonderaHarnessAutoConfiguration {
 			.policies(PolicyResources.load(cedar.getPolicies(), resourcePatternResolver))
 			.store(store.getObject())
 			.evaluationErrorMode(cedar.getOnError())
+			.shadowPolicies(cedar.getShadowPolicies())
 			.failOpen(properties.isFailOpen())
 			.auditLog(auditLog.getIfAvailable(() -> AuditLog.NONE))
 			.listener(AdjudicationListener.of(decisionCounter,

@@ -267,7 +267,22 @@ public class SonderaProperties {
 		 */
 		private StartupValidation startupValidation = StartupValidation.FAIL;
 
+		/**
+		 * Ids of policies to run in shadow mode, as if annotated @shadow: evaluated on
+		 * live traffic, what they would have decided recorded (trajectory, audit log,
+		 * observation, actuator), but decisions taken as if they were absent.
+		 */
+		private List<String> shadowPolicies = new ArrayList<>();
+
 		private final Reload reload = new Reload();
+
+		public List<String> getShadowPolicies() {
+			return this.shadowPolicies;
+		}
+
+		public void setShadowPolicies(List<String> shadowPolicies) {
+			this.shadowPolicies = shadowPolicies;
+		}
 
 		public Reload getReload() {
 			return this.reload;

@@ -18,6 +18,8 @@ package ai.sondera.spring.ai.observation;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import ai.sondera.harness.Adjudication;
@@ -40,11 +42,20 @@ public class DecisionCounter implements AdjudicationListener {
 
 	private final LongAdder errors = new LongAdder();
 
+	private final Map<String, LongAdder> shadowMatches = new ConcurrentHashMap<>();
+
 	private final Completion completion = new Completion() {
 
 		@Override
 		public void completed(Adjudication adjudication) {
 			DecisionCounter.this.counts.get(adjudication.decision()).increment();
+			if (adjudication.shadow() != null) {
+				adjudication.shadow()
+					.policies()
+					.forEach((policy) -> DecisionCounter.this.shadowMatches
+						.computeIfAbsent(policy.id(), (id) -> new LongAdder())
+						.increment());
+			}
 		}
 
 		@Override
@@ -80,6 +91,17 @@ public class DecisionCounter implements AdjudicationListener {
 	 */
 	public long errors() {
 		return this.errors.sum();
+	}
+
+	/**
+	 * Return how often each shadow policy matched (what it would have decided is in
+	 * each adjudication's {@link Adjudication#shadow()}).
+	 * @return the counts by policy id, sorted
+	 */
+	public Map<String, Long> shadowMatches() {
+		Map<String, Long> counts = new TreeMap<>();
+		this.shadowMatches.forEach((id, count) -> counts.put(id, count.sum()));
+		return counts;
 	}
 
 }

@@ -51,7 +51,9 @@ public class DefaultAdjudicationObservationConvention implements AdjudicationObs
 		Adjudication adjudication = context.getAdjudication();
 		return KeyValues.of("stage", context.getStage().wireName(), "decision",
 				(adjudication != null) ? adjudication.decision().wireName() : "error", "tool", context.getTool(),
-				"agent", context.getAgent(), "mode", context.getMode(), "enforcement", context.getEnforcement());
+				"agent", context.getAgent(), "mode", context.getMode(), "enforcement", context.getEnforcement(),
+				"shadow", (adjudication != null && adjudication.shadow() != null)
+						? adjudication.shadow().decision().wireName() : "none");
 	}
 
 	@Override
@@ -60,8 +62,13 @@ public class DefaultAdjudicationObservationConvention implements AdjudicationObs
 		if (adjudication == null) {
 			return KeyValues.empty();
 		}
-		return KeyValues.of("reason", adjudication.reason(), "policies",
+		KeyValues values = KeyValues.of("reason", adjudication.reason(), "policies",
 				adjudication.policies().stream().map(PolicyMetadata::id).collect(Collectors.joining(",")));
+		return (adjudication.shadow() == null) ? values : values.and("shadow.policies", adjudication.shadow()
+			.policies()
+			.stream()
+			.map(PolicyMetadata::id)
+			.collect(Collectors.joining(",")));
 	}
 
 

@@ -131,6 +131,7 @@ public class SonderaEndpoint {
 		}
 		counts.put("error", this.decisions.errors());
 		result.put("decisions", counts);
+		result.put("shadowMatches", this.decisions.shadowMatches());
 		result.put("pendingApprovals", (this.pending != null) ? this.pending.pending() : List.of());
 		if (this.reloader != null) {
 			PolicyReloader.ReloadStatus status = this.reloader.status();
