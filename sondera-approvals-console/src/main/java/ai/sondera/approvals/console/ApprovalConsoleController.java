@@ -29,13 +29,13 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -120,6 +120,12 @@ public class ApprovalConsoleController {
 		this.path = Objects.requireNonNull(path, "'path' must not be null");
 	}
 
+	/**
+	 * The console page.
+	 * @param request the request
+	 * @return the page, with its script and style under the console's path
+	 * @throws IOException if the page cannot be read from the jar
+	 */
 	@GetMapping
 	public ResponseEntity<String> page(HttpServletRequest request) throws IOException {
 		this.access.approver(request);
@@ -133,18 +139,34 @@ public class ApprovalConsoleController {
 			.body(page);
 	}
 
+	/**
+	 * The page's script.
+	 * @param request the request
+	 * @return the script
+	 */
 	@GetMapping("/console.js")
 	public ResponseEntity<Resource> script(HttpServletRequest request) {
 		this.access.approver(request);
 		return asset("console.js", MediaType.valueOf("text/javascript"));
 	}
 
+	/**
+	 * The page's style.
+	 * @param request the request
+	 * @return the style sheet
+	 */
 	@GetMapping("/console.css")
 	public ResponseEntity<Resource> style(HttpServletRequest request) {
 		this.access.approver(request);
 		return asset("console.css", MediaType.valueOf("text/css"));
 	}
 
+	/**
+	 * Who is signed in, what a decision must carry (CSRF header and token), and the
+	 * approval timeout.
+	 * @param request the request
+	 * @return the session
+	 */
 	@GetMapping("/api/session")
 	@ResponseBody
 	public Map<String, Object> session(HttpServletRequest request) {
@@ -155,6 +177,12 @@ public class ApprovalConsoleController {
 		return session;
 	}
 
+	/**
+	 * The requests waiting for a decision, newest first, each with the conversation's
+	 * last steps and when it times out.
+	 * @param request the request
+	 * @return the pending requests
+	 */
 	@GetMapping("/api/pending")
 	@ResponseBody
 	public List<Map<String, Object>> pending(HttpServletRequest request) {
@@ -164,6 +192,13 @@ public class ApprovalConsoleController {
 		return newestFirst.stream().map(this::pendingView).toList();
 	}
 
+	/**
+	 * The most recently decided requests, newest first.
+	 * @param request the request
+	 * @param tool only this tool, or {@code null}
+	 * @param outcome only {@code approved} or {@code rejected}, or {@code null}
+	 * @return the decided requests
+	 */
 	@GetMapping("/api/history")
 	@ResponseBody
 	public List<Map<String, Object>> history(HttpServletRequest request, @RequestParam(required = false) String tool,
@@ -177,12 +212,26 @@ public class ApprovalConsoleController {
 			.toList();
 	}
 
+	/**
+	 * A stream of {@code changed} events, sent when a request arrives or is decided.
+	 * @param request the request
+	 * @return the event stream
+	 */
 	@GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	public SseEmitter events(HttpServletRequest request) {
 		this.access.approver(request);
 		return this.changes.subscribe();
 	}
 
+	/**
+	 * Decide a pending request as the signed-in approver.
+	 * @param request the request
+	 * @param id the approval request id
+	 * @param body {@code decision} ({@code approve} or {@code reject}), optional
+	 * {@code comment} and {@code scope} ({@code once}, {@code conversation}, an instant or
+	 * a duration)
+	 * @return whether this decision stands, and the request's state
+	 */
 	@PostMapping("/api/{id}/decision")
 	@ResponseBody
 	public Map<String, Object> decide(HttpServletRequest request, @PathVariable String id,

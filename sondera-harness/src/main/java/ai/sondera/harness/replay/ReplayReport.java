@@ -83,13 +83,14 @@ public record ReplayReport(int trajectories, long steps, List<Change> changes, l
 	public String format() {
 		StringBuilder report = new StringBuilder();
 		report.append("Replayed ")
-			.append(this.steps)
-			.append(" steps of ")
-			.append(this.trajectories)
-			.append(" trajectories in ")
+			.append(count(this.steps, "step", "steps"))
+			.append(" of ")
+			.append(count(this.trajectories, "trajectory", "trajectories"))
+			.append(" in ")
 			.append(Duration.ofNanos(this.nanos).toMillis())
 			.append(" ms: ")
-			.append(this.changes.isEmpty() ? "no decision changes" : this.changes.size() + " decisions change")
+			.append(this.changes.isEmpty() ? "no decision changes"
+					: count(this.changes.size(), "decision changes", "decisions change"))
 			.append('\n');
 		byPolicy().forEach((policy, changes) -> {
 			report.append('\n').append(policy).append(" (").append(changes.size()).append(")\n");
@@ -98,6 +99,10 @@ public record ReplayReport(int trajectories, long steps, List<Change> changes, l
 			}
 		});
 		return report.toString();
+	}
+
+	private static String count(long count, String one, String many) {
+		return count + " " + ((count == 1) ? one : many);
 	}
 
 	/**

@@ -75,12 +75,12 @@ class PolicyDiffCommandTests {
 		trajectory.adjudicate(Stage.PRE_TOOL, Role.MODEL, new ToolRequestContent("shell", Map.of("command", "rm -rf /tmp/x")));
 
 		assertThat(sondera("policy", "diff", "--recorded", recorded.toString(), "--policies", old.toString())).isZero();
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("Replayed 2 steps of 1 trajectories")
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("Replayed 2 steps of 1 trajectory")
 			.contains("no decision changes");
 		this.out.reset();
 		assertThat(sondera("policy", "diff", "--recorded", recorded.toString(), "--policies", changed.toString()))
 			.isEqualTo(1);
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("1 decisions change")
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("1 decision changes")
 			.contains("no-rm (1)")
 			.contains("ALLOW -> DENY")
 			.contains("shell {\"command\": \"rm -rf /tmp/x\"}")
