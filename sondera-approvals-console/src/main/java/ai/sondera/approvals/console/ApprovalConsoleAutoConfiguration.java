@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
 
 import ai.sondera.boot.autoconfigure.SonderaProperties;
 import ai.sondera.boot.autoconfigure.SonderaToolAutoConfiguration;
+import ai.sondera.harness.audit.AuditLog;
 import ai.sondera.harness.store.TrajectoryStore;
 import ai.sondera.spring.ai.approval.ApprovalStore;
 import ai.sondera.spring.ai.approval.PendingApprovals;
@@ -56,8 +57,8 @@ public final class ApprovalConsoleAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PendingApprovals pendingApprovals(ApprovalStore store) {
-		return new PendingApprovals(store);
+	PendingApprovals pendingApprovals(ApprovalStore store, ObjectProvider<AuditLog> auditLog) {
+		return new PendingApprovals(store, auditLog.getIfAvailable(() -> AuditLog.NONE));
 	}
 
 	@Bean(destroyMethod = "close")

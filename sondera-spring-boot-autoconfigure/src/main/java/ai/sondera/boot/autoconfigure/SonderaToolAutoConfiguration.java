@@ -38,6 +38,7 @@ import org.springframework.util.StringUtils;
 
 import ai.sondera.harness.Harness;
 import ai.sondera.harness.PolicyAdministration;
+import ai.sondera.harness.audit.AuditLog;
 import ai.sondera.spring.ai.VerdictResolver;
 import ai.sondera.spring.ai.approval.ApprovalHandler;
 import ai.sondera.spring.ai.approval.ApprovalObservationConvention;
@@ -152,8 +153,8 @@ public final class SonderaToolAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty("sondera.approval.pending.enabled")
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	PendingApprovals pendingApprovals(ApprovalStore store) {
-		return new PendingApprovals(store);
+	PendingApprovals pendingApprovals(ApprovalStore store, ObjectProvider<AuditLog> auditLog) {
+		return new PendingApprovals(store, auditLog.getIfAvailable(() -> AuditLog.NONE));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -133,9 +133,14 @@ class SharedStateIntegrationTests {
 			assertThat(chain.valid()).as(chain.message()).isTrue();
 			assertThat(chain.records()).isEqualTo(
 					jdbc(b).sql("SELECT count(*) FROM sondera_audit").query(Long.class).single());
-			assertThat(jdbc(b).sql("SELECT count(*) FROM sondera_audit WHERE record LIKE '%approved by ops: known payee%'")
-				.query(Long.class)
-				.single()).isEqualTo(1L);
+			List<String> approval = jdbc(b).sql("SELECT record FROM sondera_audit WHERE record LIKE '%by ops: known payee%'"
+					+ " ORDER BY seq")
+				.query(String.class)
+				.list();
+			assertThat(approval).as("the decision on B, then the released call on A").hasSize(2);
+			assertThat(approval.get(0)).contains("\"step\": -1")
+				.contains("Approval " + request.id() + " approved by ops: known payee (scope once)");
+			assertThat(approval.get(1)).contains("Escalation approved by ops: known payee");
 		}));
 	}
 

@@ -25,6 +25,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import ai.sondera.harness.Decision;
+import ai.sondera.harness.PolicyMetadata;
+import ai.sondera.harness.audit.AuditEntry;
+import ai.sondera.harness.audit.AuditLog;
+
 /**
  * An {@link ApprovalHandler} that parks requests until another part of the application
  * (a REST controller, a console, a chat bot, the actuator endpoint) decides them by id
@@ -34,15 +42,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * Decisions are written to the {@link ApprovalStore}: with a shared store, a request
  * raised on one instance can be decided through any instance, which releases the call
  * waiting on the first; {@link #pending()} lists the requests of every instance sharing
- * the store. Requests that time out stay in the store, pending.
+ * the store. Requests that time out stay in the store, pending. With an audit log, each
+ * decision is also appended to it when it is made (step {@code -1}: a decision, not a
+ * step of the trajectory), whether or not a call is still waiting for it.
  *
  * @author Sondera
  */
 public class PendingApprovals implements ApprovalHandler {
 
+	private static final Log logger = LogFactory.getLog(PendingApprovals.class);
+
 	private final Map<String, CompletableFuture<ApprovalDecision>> waiting = new ConcurrentHashMap<>();
 
 	private final ApprovalStore store;
+
+	private final AuditLog auditLog;
 
 	/**
 	 * Create a registry whose decisions only reach calls of this JVM through their
@@ -58,7 +72,18 @@ public class PendingApprovals implements ApprovalHandler {
 	 * @param store the approval store
 	 */
 	public PendingApprovals(ApprovalStore store) {
+		this(store, AuditLog.NONE);
+	}
+
+	/**
+	 * Create a registry that decides requests in a store, the one the
+	 * {@link ApprovalService} waits on, and appends each decision to an audit log.
+	 * @param store the approval store
+	 * @param auditLog the audit log
+	 */
+	public PendingApprovals(ApprovalStore store, AuditLog auditLog) {
 		this.store = Objects.requireNonNull(store, "'store' must not be null");
+		this.auditLog = Objects.requireNonNull(auditLog, "'auditLog' must not be null");
 	}
 
 	@Override
@@ -128,7 +153,27 @@ public class PendingApprovals implements ApprovalHandler {
 		if (local != null && stored.isPresent() && stored.get().decision() != null) {
 			local.complete(stored.get().decision());
 		}
+		if (stands) {
+			audit(stored.get());
+		}
 		return stands;
+	}
+
+	private void audit(StoredApproval decided) {
+		ApprovalRequest request = decided.request();
+		ApprovalDecision decision = decided.decision();
+		String comment = (decision.comment() != null && !decision.comment().isEmpty()) ? ": " + decision.comment() : "";
+		try {
+			this.auditLog.append(new AuditEntry(decided.decidedAt(), request.trajectoryId(), request.agentId(), -1,
+				request.stage(), request.toolName(), decision.approved() ? Decision.ALLOW : Decision.DENY,
+				"Approval " + decided.id() + (decision.approved() ? " approved" : " rejected") + " by "
+						+ decision.approver() + comment + " (scope " + decision.scope() + ")",
+				request.policies().stream().map(PolicyMetadata::id).toList()));
+		}
+		catch (RuntimeException ex) {
+			// The decision stands; the call it releases is audited when it runs.
+			logger.warn("Could not append the decision of approval request " + decided.id() + " to the audit log", ex);
+		}
 	}
 
 }
