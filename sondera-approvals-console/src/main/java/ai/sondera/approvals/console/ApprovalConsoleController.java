@@ -41,7 +41,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
@@ -67,12 +66,13 @@ import ai.sondera.spring.ai.approval.StoredApproval;
  * The approvals console: one page (static HTML, script and style bundled in this jar, no
  * CDN) and the JSON it reads: pending requests with what the agent wants to do, why, and
  * the conversation's last steps; decided ones; a stream of change events; and the
- * decision. Every request goes through {@link ConsoleAccess}.
+ * decision. Every request goes through {@link ConsoleAccess}. Its mappings are relative:
+ * register it under the console's path with a path prefix
+ * ({@code PathMatchConfigurer.addPathPrefix(path, HandlerTypePredicate.forAssignableType(ApprovalConsoleController.class))}).
  *
  * @author Sondera
  */
 @Controller
-@RequestMapping("${sondera.approval.console.path:/sondera/approvals}")
 public class ApprovalConsoleController {
 
 	private static final String ASSETS = "ai/sondera/approvals/console/";
@@ -106,7 +106,7 @@ public class ApprovalConsoleController {
 	 * @param timeout how long a call waits for a decision (sondera.approval.timeout)
 	 * @param access who may use the console
 	 * @param changes change events for open pages
-	 * @param path where the console is served (sondera.approval.console.path)
+	 * @param path where the console is served (the path prefix of its mappings)
 	 */
 	public ApprovalConsoleController(PendingApprovals pending, ApprovalStore store,
 			@Nullable TrajectoryStore trajectories, Duration timeout, ConsoleAccess access, ApprovalChanges changes,

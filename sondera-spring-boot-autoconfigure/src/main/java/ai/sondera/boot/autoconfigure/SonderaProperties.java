@@ -429,6 +429,12 @@ public class SonderaProperties {
 
 		private final Pending pending = new Pending();
 
+		private final Console console = new Console();
+
+		public Console getConsole() {
+			return this.console;
+		}
+
 		public Duration getTimeout() {
 			return this.timeout;
 		}
@@ -447,6 +453,69 @@ public class SonderaProperties {
 
 		public Pending getPending() {
 			return this.pending;
+		}
+
+		/**
+		 * The approvals console (needs sondera-approvals-console).
+		 */
+		public static class Console {
+
+			/**
+			 * Whether to serve the approvals console in a servlet web application (it
+			 * also registers PendingApprovals).
+			 */
+			private boolean enabled;
+
+			/**
+			 * Where the console is served.
+			 */
+			private String path = "/sondera/approvals";
+
+			/**
+			 * The authority a user needs to see and decide approvals (with Spring
+			 * Security).
+			 */
+			private String authority = "SONDERA_APPROVER";
+
+			/**
+			 * Serve the console without Spring Security, to anyone who reaches it
+			 * (loopback demos only); without Spring Security and this, the application
+			 * does not start.
+			 */
+			private boolean allowAnonymous;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public String getPath() {
+				return this.path;
+			}
+
+			public void setPath(String path) {
+				this.path = path;
+			}
+
+			public String getAuthority() {
+				return this.authority;
+			}
+
+			public void setAuthority(String authority) {
+				this.authority = authority;
+			}
+
+			public boolean isAllowAnonymous() {
+				return this.allowAnonymous;
+			}
+
+			public void setAllowAnonymous(boolean allowAnonymous) {
+				this.allowAnonymous = allowAnonymous;
+			}
+
 		}
 
 		/**

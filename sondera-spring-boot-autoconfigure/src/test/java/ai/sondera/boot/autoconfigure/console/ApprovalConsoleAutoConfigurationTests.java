@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package ai.sondera.approvals.console;
+package ai.sondera.boot.autoconfigure.console;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
@@ -24,6 +24,11 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import ai.sondera.approvals.console.AnonymousConsoleAccess;
+import ai.sondera.approvals.console.ApprovalConsoleController;
+import ai.sondera.approvals.console.ConsoleAccess;
+import ai.sondera.approvals.console.SpringSecurityConsoleAccess;
+import ai.sondera.boot.autoconfigure.SonderaApprovalConsoleAutoConfiguration;
 import ai.sondera.boot.autoconfigure.SonderaHarnessAutoConfiguration;
 import ai.sondera.boot.autoconfigure.SonderaToolAutoConfiguration;
 import ai.sondera.spring.ai.approval.PendingApprovals;
@@ -38,7 +43,7 @@ class ApprovalConsoleAutoConfigurationTests {
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class,
 				SonderaHarnessAutoConfiguration.class, SonderaToolAutoConfiguration.class,
-				ApprovalConsoleAutoConfiguration.class))
+				SonderaApprovalConsoleAutoConfiguration.class))
 		.withPropertyValues("sondera.cedar.policies=classpath:console-allow/", "sondera.agent.name=Payments",
 				"sondera.trajectories.store=memory", "sondera.audit.enabled=false");
 

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package ai.sondera.approvals.console;
+package ai.sondera.boot.autoconfigure.console;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +36,7 @@ import ai.sondera.spring.ai.test.ScriptedChatModel;
  * {@code ana} may approve, {@code bob} may not.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 class PaymentsApplication {
 
 	static final String PASSWORD = "secret-pw";

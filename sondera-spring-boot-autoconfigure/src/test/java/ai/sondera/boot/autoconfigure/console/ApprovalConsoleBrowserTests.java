@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package ai.sondera.approvals.console;
+package ai.sondera.boot.autoconfigure.console;
 
 import java.io.IOException;
 import java.net.URI;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package ai.sondera.approvals.console;
+package ai.sondera.boot.autoconfigure;
 
 import java.time.Duration;
 
@@ -25,12 +25,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.HandlerTypePredicate;
+import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import ai.sondera.boot.autoconfigure.SonderaProperties;
-import ai.sondera.boot.autoconfigure.SonderaToolAutoConfiguration;
+import ai.sondera.approvals.console.AnonymousConsoleAccess;
+import ai.sondera.approvals.console.ApprovalChanges;
+import ai.sondera.approvals.console.ApprovalConsoleController;
+import ai.sondera.approvals.console.ConsoleAccess;
+import ai.sondera.approvals.console.SpringSecurityConsoleAccess;
 import ai.sondera.harness.audit.AuditLog;
 import ai.sondera.harness.store.TrajectoryStore;
 import ai.sondera.spring.ai.approval.ApprovalStore;
@@ -38,20 +43,20 @@ import ai.sondera.spring.ai.approval.PendingApprovals;
 
 /**
  * Auto-configuration of the approvals console ({@code sondera.approval.console.enabled=true}
- * in a servlet web application): the page and its JSON at
- * {@code sondera.approval.console.path}, with {@link PendingApprovals} as the approval
- * handler. With Spring Security, users need {@code sondera.approval.console.authority};
- * without it, the application does not start unless
- * {@code sondera.approval.console.allow-anonymous=true}.
+ * in a servlet web application with {@code sondera-approvals-console}): the page and its
+ * JSON under {@code sondera.approval.console.path}, with {@link PendingApprovals} as the
+ * approval handler. With Spring Security, users need
+ * {@code sondera.approval.console.authority}; without it, the application does not start
+ * unless {@code sondera.approval.console.allow-anonymous=true}.
  *
  * @author Sondera
  */
 @AutoConfiguration(after = SonderaToolAutoConfiguration.class)
+@ConditionalOnClass({ ApprovalConsoleController.class, WebMvcConfigurer.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty("sondera.approval.console.enabled")
 @ConditionalOnBooleanProperty(name = "sondera.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ApprovalConsoleProperties.class)
-public final class ApprovalConsoleAutoConfiguration {
+public final class SonderaApprovalConsoleAutoConfiguration {
 
 	private static final Duration CHANGE_INTERVAL = Duration.ofMillis(250);
 
@@ -70,10 +75,24 @@ public final class ApprovalConsoleAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ApprovalConsoleController sonderaApprovalConsoleController(PendingApprovals pending, ApprovalStore store,
-			ObjectProvider<TrajectoryStore> trajectories, SonderaProperties properties,
-			ApprovalConsoleProperties console, ConsoleAccess access, ApprovalChanges changes) {
+			ObjectProvider<TrajectoryStore> trajectories, SonderaProperties properties, ConsoleAccess access,
+			ApprovalChanges changes) {
 		return new ApprovalConsoleController(pending, store, trajectories.getIfAvailable(),
-				properties.getApproval().getTimeout(), access, changes, console.getPath());
+				properties.getApproval().getTimeout(), access, changes,
+				properties.getApproval().getConsole().getPath());
+	}
+
+	@Bean
+	WebMvcConfigurer sonderaApprovalConsolePath(SonderaProperties properties) {
+		String path = properties.getApproval().getConsole().getPath();
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void configurePathMatch(PathMatchConfigurer configurer) {
+				configurer.addPathPrefix(path, HandlerTypePredicate.forAssignableType(ApprovalConsoleController.class));
+			}
+
+		};
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -82,8 +101,8 @@ public final class ApprovalConsoleAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ConsoleAccess sonderaConsoleAccess(ApprovalConsoleProperties properties) {
-			return new SpringSecurityConsoleAccess(properties.getAuthority());
+		ConsoleAccess sonderaConsoleAccess(SonderaProperties properties) {
+			return new SpringSecurityConsoleAccess(properties.getApproval().getConsole().getAuthority());
 		}
 
 	}
@@ -94,11 +113,12 @@ public final class ApprovalConsoleAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ConsoleAccess sonderaConsoleAccess(ApprovalConsoleProperties properties) {
-			if (!properties.isAllowAnonymous()) {
+		ConsoleAccess sonderaConsoleAccess(SonderaProperties properties) {
+			SonderaProperties.Approval.Console console = properties.getApproval().getConsole();
+			if (!console.isAllowAnonymous()) {
 				throw new IllegalStateException("The approvals console (sondera.approval.console.enabled=true) needs"
 						+ " Spring Security on the classpath to know who approves; add spring-boot-starter-security"
-						+ " and give approvers the authority '" + properties.getAuthority() + "', or set"
+						+ " and give approvers the authority '" + console.getAuthority() + "', or set"
 						+ " sondera.approval.console.allow-anonymous=true for a loopback demo");
 			}
 			return new AnonymousConsoleAccess();
