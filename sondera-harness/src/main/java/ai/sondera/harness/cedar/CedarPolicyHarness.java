@@ -55,7 +55,7 @@ import ai.sondera.harness.policy.PolicyDescriptor;
 import ai.sondera.harness.policy.PolicySource;
 import ai.sondera.harness.policy.PolicySourceInfo;
 import ai.sondera.harness.store.FileTrajectoryStore;
-import ai.sondera.harness.store.StoredTrajectory;
+import ai.sondera.harness.store.TrajectoryHead;
 import ai.sondera.harness.store.TrajectoryRecord;
 import ai.sondera.harness.store.TrajectoryStore;
 
@@ -266,7 +266,7 @@ public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 	@Override
 	public Trajectory resume(String trajectoryId, Agent agent) {
 		Objects.requireNonNull(agent, "'agent' must not be null");
-		StoredTrajectory stored = load(trajectoryId);
+		TrajectoryHead stored = load(trajectoryId);
 		if (!stored.record().agentId().equals(agent.id())) {
 			throw new IllegalArgumentException("Trajectory " + trajectoryId + " belongs to agent '"
 					+ stored.record().agentId() + "', not '" + agent.id() + "'");
@@ -279,10 +279,10 @@ public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 	 * Sondera SDK; the stored status changes only when it ends again. Resuming one that
 	 * had ended is logged and recorded as a step, so that it shows in the trajectory.
 	 */
-	private CedarTrajectory resumed(StoredTrajectory stored, AgentPolicies agentPolicies) {
+	private CedarTrajectory resumed(TrajectoryHead stored, AgentPolicies agentPolicies) {
 		TrajectoryStatus status = stored.record().status();
 		CedarTrajectory trajectory = new CedarTrajectory(stored.record().withStatus(TrajectoryStatus.RUNNING),
-				agentPolicies, this, this.store, this.listener, this.auditLog, stored.steps().size(), null);
+				agentPolicies, this, this.store, this.listener, this.auditLog, stored.stepCount(), null);
 		if (status != TrajectoryStatus.RUNNING) {
 			String reason = "Resumed after the trajectory had ended as " + status.wireName();
 			logger.info("Trajectory {}: {}", trajectory.id(), reason);
@@ -292,14 +292,14 @@ public final class CedarPolicyHarness implements Harness, PolicyAdministration {
 		return trajectory;
 	}
 
-	private StoredTrajectory load(String trajectoryId) {
-		return this.store.load(trajectoryId)
+	private TrajectoryHead load(String trajectoryId) {
+		return this.store.loadHead(trajectoryId)
 			.orElseThrow(() -> new IllegalArgumentException("Trajectory " + trajectoryId + " not found in storage"));
 	}
 
 	@Override
 	public Trajectory resume(String trajectoryId) {
-		StoredTrajectory stored = load(trajectoryId);
+		TrajectoryHead stored = load(trajectoryId);
 		String agentId = stored.record().agentId();
 		AgentPolicies found = this.generation.findByAgentId(agentId);
 		if (found == null) {

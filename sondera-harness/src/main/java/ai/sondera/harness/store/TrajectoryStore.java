@@ -66,6 +66,16 @@ public interface TrajectoryStore {
 	Optional<StoredTrajectory> load(String trajectoryId);
 
 	/**
+	 * Read a trajectory's header and step count, for resuming it. The default reads the
+	 * whole trajectory; stores that can count without reading the steps override it.
+	 * @param trajectoryId the trajectory id
+	 * @return the header and step count, or empty if none is stored with that id
+	 */
+	default Optional<TrajectoryHead> loadHead(String trajectoryId) {
+		return load(trajectoryId).map((stored) -> new TrajectoryHead(stored.record(), stored.steps().size()));
+	}
+
+	/**
 	 * Read back an agent saved with {@link #saveAgent}, so that a trajectory can be
 	 * resumed by id alone by a harness that has not seen its agent yet (after a restart,
 	 * or on another instance).

@@ -33,6 +33,7 @@ import ai.sondera.harness.Agent;
 import ai.sondera.harness.TrajectoryStatus;
 import ai.sondera.harness.store.StoreJson;
 import ai.sondera.harness.store.StoredTrajectory;
+import ai.sondera.harness.store.TrajectoryHead;
 import ai.sondera.harness.store.TrajectoryRecord;
 import ai.sondera.harness.store.TrajectoryStep;
 import ai.sondera.harness.store.TrajectoryStore;
@@ -118,6 +119,20 @@ public class JdbcTrajectoryStore implements TrajectoryStore {
 			.query(JdbcTrajectoryStore::record)
 			.optional();
 		return record.map((header) -> new StoredTrajectory(header, steps(trajectoryId)));
+	}
+
+	/**
+	 * Read the header and the step count from the step index, without reading the steps
+	 * (resuming a conversation on every call stays cheap however long it is).
+	 */
+	@Override
+	public Optional<TrajectoryHead> loadHead(String trajectoryId) {
+		return this.jdbc.sql("SELECT id, agent_id, status, session_id, created_at, (SELECT coalesce(max(step_index) + 1,"
+				+ " 0) FROM sondera_trajectory_step WHERE trajectory_id = t.id) AS step_count FROM sondera_trajectory t"
+				+ " WHERE id = ?")
+			.param(trajectoryId)
+			.query((row, rowNumber) -> new TrajectoryHead(record(row, rowNumber), row.getLong("step_count")))
+			.optional();
 	}
 
 	private List<TrajectoryStep> steps(String trajectoryId) {

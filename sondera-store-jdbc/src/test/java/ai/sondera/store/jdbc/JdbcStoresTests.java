@@ -103,6 +103,10 @@ class JdbcStoresTests {
 			assertThat(read.adjudication().reason()).isEqualTo("Denied by policies: [limit]");
 		});
 		assertThat(storeB.loadAgent("bank")).contains(agent);
+		assertThat(storeB.loadHead("traj-1")).hasValueSatisfying((head) -> {
+			assertThat(head.stepCount()).isEqualTo(1);
+			assertThat(head.record()).isEqualTo(loaded.record());
+		});
 		assertThat(storeB.load("traj-2")).isEmpty();
 		assertThatIllegalStateException().isThrownBy(() -> storeB.append(record, 0, step))
 			.withMessageContaining("Step 0 of trajectory traj-1 was already written");
