@@ -49,10 +49,12 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import ai.sondera.harness.PolicyViolationException;
 import ai.sondera.spring.ai.approval.ApprovalStore;
 import ai.sondera.spring.ai.test.ScriptedChatModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -85,6 +87,7 @@ class ApprovalConsoleBrowserTests {
 		this.application = new SpringApplicationBuilder(PaymentsApplication.class).run("--server.port=0",
 				"--sondera.agent.name=Payments", "--sondera.cedar.policies=classpath:console-policies/",
 				"--sondera.approval.console.enabled=true", "--sondera.approval.timeout=30s",
+				"--sondera.tools.payout.mode=block",
 				"--sondera.trajectories.store=memory", "--sondera.audit.path=target/console-audit/" + System.nanoTime(),
 				"--spring.main.banner-mode=off");
 		this.base = "http://localhost:" + this.application.getEnvironment().getProperty("local.server.port");
@@ -155,6 +158,20 @@ class ApprovalConsoleBrowserTests {
 		assertThat(this.application.getBean(PaymentsApplication.PaymentTools.class).sent()).doesNotContain("eve=900");
 		new WebDriverWait(this.approver, Duration.ofSeconds(5)).until(ExpectedConditions
 			.textToBePresentInElementLocated(By.cssSelector("#history tbody"), "unknown payee"));
+	}
+
+	@Test
+	void rejectingBlocksWhereTheToolIsInBlockMode() {
+		open(this.approver);
+		model().thenCall("payout", "{\"customer\": \"acme\"}");
+		CompletableFuture<String> call = CompletableFuture.supplyAsync(this::ask);
+		WebElement card = new WebDriverWait(this.approver, Duration.ofSeconds(5))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#pending .card")));
+		card.findElement(By.cssSelector(".reject")).click();
+		assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(PolicyViolationException.class)
+			.rootCause()
+			.hasMessageContaining("Escalation rejected by ana");
+		assertThat(this.application.getBean(PaymentsApplication.PaymentTools.class).sent()).doesNotContain("payout:acme");
 	}
 
 	@Test

@@ -68,6 +68,12 @@ class PaymentsApplication {
 			return "sent " + amount + " to " + to;
 		}
 
+		@Tool(description = "Pay out a customer's balance")
+		public String payout(String customer) {
+			this.sent.add("payout:" + customer);
+			return "paid out " + customer;
+		}
+
 		public List<String> sent() {
 			return this.sent;
 		}
