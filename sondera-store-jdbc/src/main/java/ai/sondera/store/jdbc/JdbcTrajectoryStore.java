@@ -135,6 +135,15 @@ public class JdbcTrajectoryStore implements TrajectoryStore {
 			.optional();
 	}
 
+	/**
+	 * Return the ids of the stored trajectories, oldest first (for example to replay
+	 * them against changed policies with {@code Replay.of(store, store.trajectoryIds())}).
+	 * @return the trajectory ids
+	 */
+	public List<String> trajectoryIds() {
+		return this.jdbc.sql("SELECT id FROM sondera_trajectory ORDER BY created_at, id").query(String.class).list();
+	}
+
 	private List<TrajectoryStep> steps(String trajectoryId) {
 		return this.jdbc.sql("SELECT step FROM sondera_trajectory_step WHERE trajectory_id = ? ORDER BY step_index")
 			.param(trajectoryId)

@@ -103,6 +103,7 @@ class JdbcStoresTests {
 			assertThat(read.adjudication().reason()).isEqualTo("Denied by policies: [limit]");
 		});
 		assertThat(storeB.loadAgent("bank")).contains(agent);
+		assertThat(storeB.trajectoryIds()).containsExactly("traj-1");
 		assertThat(storeB.loadHead("traj-1")).hasValueSatisfying((head) -> {
 			assertThat(head.stepCount()).isEqualTo(1);
 			assertThat(head.record()).isEqualTo(loaded.record());
