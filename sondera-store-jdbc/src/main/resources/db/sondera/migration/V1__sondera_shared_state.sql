@@ -47,6 +47,7 @@ CREATE TABLE sondera_approval (
 	state VARCHAR(16) NOT NULL,
 	request TEXT NOT NULL,
 	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	asked_at TIMESTAMP WITH TIME ZONE NOT NULL,
 	decided_at TIMESTAMP WITH TIME ZONE,
 	approved BOOLEAN,
 	approver VARCHAR(255),

@@ -276,7 +276,8 @@ public class ApprovalConsoleController {
 
 	private Map<String, Object> pendingView(StoredApproval approval) {
 		Map<String, Object> view = requestView(approval);
-		view.put("timesOutAt", approval.createdAt().plus(this.timeout).toString());
+		view.put("askedAt", approval.askedAt().toString());
+		view.put("timesOutAt", approval.askedAt().plus(this.timeout).toString());
 		view.put("steps", recentSteps(approval.request().trajectoryId()));
 		return view;
 	}

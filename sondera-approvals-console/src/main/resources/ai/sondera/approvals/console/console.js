@@ -96,7 +96,7 @@
 		document.querySelectorAll('#pending .card').forEach((card) => {
 			const item = items.find((candidate) => candidate.id === card.dataset.id);
 			if (item) {
-				const waited = now - Date.parse(item.createdAt);
+				const waited = now - Date.parse(item.askedAt);
 				const left = Date.parse(item.timesOutAt) - now;
 				text(card.querySelector('.waited'), 'waiting ' + duration(waited) + ', '
 					+ (left > 0 ? 'times out in ' + duration(left) : 'timed out: approving lets the same call run next time'));

@@ -61,8 +61,8 @@ public class JdbcApprovalStore implements ApprovalStore, AutoCloseable {
 	/** How often waiting requests are re-read by default, in case a notification was missed. */
 	public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
 
-	private static final String COLUMNS = "id, digest, state, request, created_at, decided_at, approved, approver,"
-			+ " comment, scope, scope_until, used";
+	private static final String COLUMNS = "id, digest, state, request, created_at, asked_at, decided_at, approved,"
+			+ " approver, comment, scope, scope_until, used";
 
 	private final JdbcClient jdbc;
 
@@ -114,8 +114,8 @@ public class JdbcApprovalStore implements ApprovalStore, AutoCloseable {
 		String digest = request.digest();
 		for (int attempt = 0; attempt < 5; attempt++) {
 			Optional<StoredApproval> pending = this.jdbc
-				.sql("SELECT " + COLUMNS + " FROM sondera_approval WHERE digest = ? AND state = 'PENDING'")
-				.param(digest)
+				.sql("UPDATE sondera_approval SET asked_at = ? WHERE digest = ? AND state = 'PENDING' RETURNING " + COLUMNS)
+				.params(Timestamp.from(now), digest)
 				.query(JdbcApprovalStore::approval)
 				.optional();
 			if (pending.isPresent()) {
@@ -124,12 +124,12 @@ public class JdbcApprovalStore implements ApprovalStore, AutoCloseable {
 			ApprovalRequest stored = (get(request.id()).isPresent()) ? request.withId(UUID.randomUUID().toString())
 					: request;
 			int inserted = this.jdbc
-				.sql("INSERT INTO sondera_approval (id, digest, state, request, created_at) VALUES (?, ?, 'PENDING', ?, ?)"
-						+ " ON CONFLICT (digest) WHERE state = 'PENDING' DO NOTHING")
-				.params(stored.id(), digest, ApprovalRequestJson.write(stored), Timestamp.from(now))
+				.sql("INSERT INTO sondera_approval (id, digest, state, request, created_at, asked_at)"
+						+ " VALUES (?, ?, 'PENDING', ?, ?, ?) ON CONFLICT (digest) WHERE state = 'PENDING' DO NOTHING")
+				.params(stored.id(), digest, ApprovalRequestJson.write(stored), Timestamp.from(now), Timestamp.from(now))
 				.update();
 			if (inserted == 1) {
-				return new StoredApproval(stored, digest, StoredApproval.State.PENDING, null, now, null, false);
+				return new StoredApproval(stored, digest, StoredApproval.State.PENDING, null, now, now, null, false);
 			}
 		}
 		throw new IllegalStateException("Could not store approval request " + request.id()
@@ -227,7 +227,8 @@ public class JdbcApprovalStore implements ApprovalStore, AutoCloseable {
 		Timestamp decidedAt = row.getTimestamp("decided_at");
 		return new StoredApproval(ApprovalRequestJson.read(row.getString("request")).withId(row.getString("id")),
 				row.getString("digest"), state, decision, row.getTimestamp("created_at").toInstant(),
-				(decidedAt != null) ? decidedAt.toInstant() : null, row.getBoolean("used"));
+				row.getTimestamp("asked_at").toInstant(), (decidedAt != null) ? decidedAt.toInstant() : null,
+				row.getBoolean("used"));
 	}
 
 }

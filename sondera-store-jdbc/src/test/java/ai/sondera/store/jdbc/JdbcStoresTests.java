@@ -152,9 +152,13 @@ class JdbcStoresTests {
 		try (JdbcApprovalStore storeA = new JdbcApprovalStore(this.instanceA);
 				JdbcApprovalStore storeB = new JdbcApprovalStore(this.instanceB)) {
 			ApprovalRequest request = request("r1", 500);
-			StoredApproval first = storeA.open(request, Instant.now());
-			StoredApproval again = storeB.open(request.withId("r2"), Instant.now());
+			Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+			StoredApproval first = storeA.open(request, start);
+			Instant later = start.plusSeconds(30);
+			StoredApproval again = storeB.open(request.withId("r2"), later);
 			assertThat(again.id()).as("the pending request of the same call").isEqualTo("r1");
+			assertThat(again.askedAt()).as("its timeout runs from the new call").isEqualTo(later);
+			assertThat(again.createdAt()).isEqualTo(start);
 			assertThat(storeB.pending()).extracting(StoredApproval::id).containsExactly("r1");
 			assertThat(storeB.takeApproval(request.digest(), Instant.now())).isEmpty();
 			assertThat(storeB.decide("r1", ApprovalDecision.approve("ana", "ok"), Instant.now()))

@@ -64,12 +64,15 @@ public class InMemoryApprovalStore implements ApprovalStore {
 		String digest = request.digest();
 		for (StoredApproval approval : this.requests.values()) {
 			if (approval.digest().equals(digest) && approval.state() == StoredApproval.State.PENDING) {
-				return approval;
+				StoredApproval asked = new StoredApproval(approval.request(), digest, approval.state(), null,
+						approval.createdAt(), now, null, false);
+				this.requests.put(approval.id(), asked);
+				return asked;
 			}
 		}
 		String id = this.requests.containsKey(request.id()) ? UUID.randomUUID().toString() : request.id();
 		StoredApproval stored = new StoredApproval(request.withId(id), digest, StoredApproval.State.PENDING, null, now,
-				null, false);
+				now, null, false);
 		this.requests.put(id, stored);
 		return stored;
 	}
@@ -84,7 +87,7 @@ public class InMemoryApprovalStore implements ApprovalStore {
 			}
 			decided = new StoredApproval(approval.request(), approval.digest(),
 					decision.approved() ? StoredApproval.State.APPROVED : StoredApproval.State.REJECTED, decision,
-					approval.createdAt(), now, false);
+					approval.createdAt(), approval.askedAt(), now, false);
 			this.requests.put(id, decided);
 		}
 		this.waiters.decided(decided);
@@ -132,7 +135,7 @@ public class InMemoryApprovalStore implements ApprovalStore {
 
 	private static StoredApproval withUsed(StoredApproval approval) {
 		return new StoredApproval(approval.request(), approval.digest(), approval.state(), approval.decision(),
-				approval.createdAt(), approval.decidedAt(), true);
+				approval.createdAt(), approval.askedAt(), approval.decidedAt(), true);
 	}
 
 }

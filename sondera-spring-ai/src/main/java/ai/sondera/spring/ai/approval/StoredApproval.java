@@ -29,18 +29,21 @@ import java.util.Objects;
  * @param decision the decision (who decided, their comment, the scope), or {@code null}
  * while pending
  * @param createdAt when the request was stored
+ * @param askedAt when a call last started waiting for it (the same call may come again
+ * after an earlier one timed out); its timeout runs from then
  * @param decidedAt when it was decided, or {@code null}
  * @param used whether a {@link ApprovalScope#ONCE once} approval has released its call
  * @author Sondera
  */
 public record StoredApproval(ApprovalRequest request, String digest, State state, ApprovalDecision decision,
-		Instant createdAt, Instant decidedAt, boolean used) {
+		Instant createdAt, Instant askedAt, Instant decidedAt, boolean used) {
 
 	public StoredApproval {
 		Objects.requireNonNull(request, "'request' must not be null");
 		Objects.requireNonNull(digest, "'digest' must not be null");
 		Objects.requireNonNull(state, "'state' must not be null");
 		Objects.requireNonNull(createdAt, "'createdAt' must not be null");
+		askedAt = (askedAt != null) ? askedAt : createdAt;
 	}
 
 	/**
