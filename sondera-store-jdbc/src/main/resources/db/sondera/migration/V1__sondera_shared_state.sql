@@ -2,22 +2,22 @@
 -- conversation index, shared by every instance of an application.
 
 CREATE TABLE sondera_agent (
-	id VARCHAR(255) PRIMARY KEY,
+	id TEXT PRIMARY KEY,
 	agent TEXT NOT NULL,
 	updated_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
 CREATE TABLE sondera_trajectory (
-	id VARCHAR(64) PRIMARY KEY,
-	agent_id VARCHAR(255) NOT NULL,
+	id TEXT PRIMARY KEY,
+	agent_id TEXT NOT NULL,
 	status VARCHAR(16) NOT NULL,
-	session_id VARCHAR(1024),
+	session_id TEXT,
 	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
 	updated_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
 CREATE TABLE sondera_trajectory_step (
-	trajectory_id VARCHAR(64) NOT NULL REFERENCES sondera_trajectory (id) ON DELETE CASCADE,
+	trajectory_id TEXT NOT NULL REFERENCES sondera_trajectory (id) ON DELETE CASCADE,
 	step_index BIGINT NOT NULL,
 	step TEXT NOT NULL,
 	PRIMARY KEY (trajectory_id, step_index)
@@ -36,13 +36,13 @@ INSERT INTO sondera_audit_head (id, seq, hash) VALUES (1, 0, '000000000000000000
 CREATE TABLE sondera_audit (
 	seq BIGINT PRIMARY KEY,
 	audit_id VARCHAR(64) NOT NULL UNIQUE,
-	trajectory_id VARCHAR(64) NOT NULL,
+	trajectory_id TEXT,
 	record TEXT NOT NULL,
 	hash CHAR(64) NOT NULL
 );
 
 CREATE TABLE sondera_approval (
-	id VARCHAR(64) PRIMARY KEY,
+	id TEXT PRIMARY KEY,
 	digest CHAR(64) NOT NULL,
 	state VARCHAR(16) NOT NULL,
 	request TEXT NOT NULL,
@@ -50,7 +50,7 @@ CREATE TABLE sondera_approval (
 	asked_at TIMESTAMP WITH TIME ZONE NOT NULL,
 	decided_at TIMESTAMP WITH TIME ZONE,
 	approved BOOLEAN,
-	approver VARCHAR(255),
+	approver TEXT,
 	comment TEXT,
 	scope VARCHAR(16),
 	scope_until TIMESTAMP WITH TIME ZONE,
@@ -65,7 +65,7 @@ CREATE INDEX sondera_approval_decided ON sondera_approval (decided_at DESC) WHER
 CREATE UNIQUE INDEX sondera_approval_one_pending ON sondera_approval (digest) WHERE state = 'PENDING';
 
 CREATE TABLE sondera_conversation (
-	conversation_id VARCHAR(1024) PRIMARY KEY,
-	trajectory_id VARCHAR(64) NOT NULL,
+	conversation_id TEXT PRIMARY KEY,
+	trajectory_id TEXT NOT NULL,
 	updated_at TIMESTAMP WITH TIME ZONE NOT NULL
 );

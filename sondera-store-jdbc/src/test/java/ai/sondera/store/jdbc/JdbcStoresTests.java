@@ -122,6 +122,10 @@ class JdbcStoresTests {
 		assertThat(new JdbcConversationIndex(this.instanceA).trajectoryOf("conv-1")).contains("traj-2");
 		indexB.remove("conv-1");
 		assertThat(indexB.trajectoryOf("conv-1")).isEmpty();
+		String longId = "conversation-".repeat(1000);
+		indexB.save(longId, "traj-3");
+		assertThat(new JdbcConversationIndex(this.instanceA).trajectoryOf(longId)).as("ids of any length")
+			.contains("traj-3");
 	}
 
 	@Test
