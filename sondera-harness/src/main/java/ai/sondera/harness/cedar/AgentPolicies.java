@@ -28,6 +28,7 @@ import java.util.UUID;
 import com.cedarpolicy.BasicAuthorizationEngine;
 import com.cedarpolicy.model.AuthorizationRequest;
 import com.cedarpolicy.model.AuthorizationResponse;
+import com.cedarpolicy.model.AuthorizationSuccessResponse;
 import com.cedarpolicy.model.entity.Entity;
 import com.cedarpolicy.model.exception.AuthException;
 import com.cedarpolicy.value.CedarList;
@@ -270,7 +271,7 @@ final class AgentPolicies {
 			String what = (shape == RequestShape.TOOL_CALL) ? "Invalid arguments for tool '" : "Invalid result of tool '";
 			return new Adjudication(Decision.DENY, what + toolId + "': " + ex.getMessage(), List.of());
 		}
-		if (!partition.needsEngine()) {
+		if (shadow == null && !live.needsEngine()) {
 			return Decisions.withoutEngine(live);
 		}
 		if (caller != null && partition.reads().readsContext("caller") && !caller.attributes().isEmpty()) {
@@ -292,22 +293,36 @@ final class AgentPolicies {
 	}
 
 	/**
-	 * Decide with the live policies; where shadow policies apply, evaluate them too and
-	 * attach what they would have decided when one of them matched.
+	 * Decide; where shadow policies apply, the set with them is evaluated first. When no
+	 * shadow policy matched (or errored), removing them changes nothing, so that decision
+	 * is the live one; otherwise the live set is evaluated too and what the shadow
+	 * policies would have decided is attached.
 	 */
 	private Adjudication decide(AuthorizationRequest request, Partition live, Partition shadow, Set<Entity> entities) {
-		Adjudication decision = live.needsEngine() ? evaluate(request, live, entities) : Decisions.withoutEngine(live);
 		if (shadow == null) {
-			return decision;
+			return live.needsEngine() ? evaluate(request, live, entities) : Decisions.withoutEngine(live);
 		}
-		Adjudication wouldBe = evaluate(request, shadow, entities);
-		List<PolicyMetadata> matched = wouldBe.policies()
-			.stream()
-			.filter((policy) -> this.shadowIds.contains(policy.id()))
-			.toList();
-		if (matched.isEmpty() && wouldBe.decision() == decision.decision()) {
-			return decision;
+		Set<String> involved = new HashSet<>();
+		Adjudication wouldBe;
+		if (shadow.needsEngine()) {
+			Object outcome = authorize(request, shadow, entities);
+			if (!(outcome instanceof AuthorizationSuccessResponse response)) {
+				return (Adjudication) outcome;
+			}
+			wouldBe = Decisions.decide(response, shadow, this.errorMode);
+			involved.addAll(response.getReason());
+			response.getErrors().forEach((error) -> involved.add(error.getPolicyId()));
 		}
+		else {
+			wouldBe = Decisions.withoutEngine(shadow);
+		}
+		wouldBe.policies().forEach((policy) -> involved.add(policy.id()));
+		involved.retainAll(this.shadowIds);
+		if (involved.isEmpty()) {
+			return wouldBe;
+		}
+		Adjudication decision = live.needsEngine() ? evaluate(request, live, entities) : Decisions.withoutEngine(live);
+		List<PolicyMetadata> matched = involved.stream().sorted().map((id) -> shadow.policy(id).metadata()).toList();
 		return decision.withShadow(new ShadowDecision(wouldBe.decision(), wouldBe.reason(), matched));
 	}
 
@@ -315,7 +330,7 @@ final class AgentPolicies {
 		Partition live = this.partitions.get(AgentSchema.PROMPT_ACTION).get(RequestShape.PROMPT);
 		Partition shadow = shadowPartition(AgentSchema.PROMPT_ACTION, RequestShape.PROMPT);
 		Partition partition = (shadow != null) ? shadow : live;
-		if (!partition.needsEngine()) {
+		if (shadow == null && !live.needsEngine()) {
 			return Decisions.withoutEngine(live);
 		}
 		EntityUID messageUid = this.messageType.of(UUID.randomUUID().toString());
@@ -381,6 +396,15 @@ final class AgentPolicies {
 	}
 
 	private Adjudication evaluate(AuthorizationRequest request, Partition partition, Set<Entity> entities) {
+		Object outcome = authorize(request, partition, entities);
+		return (outcome instanceof AuthorizationSuccessResponse response)
+				? Decisions.decide(response, partition, this.errorMode) : (Adjudication) outcome;
+	}
+
+	/**
+	 * Ask the engine: its response, or the adjudication of its failure.
+	 */
+	private Object authorize(AuthorizationRequest request, Partition partition, Set<Entity> entities) {
 		AuthorizationResponse response;
 		try {
 			response = this.engine.isAuthorized(request, partition.policySet(), entities);
@@ -394,7 +418,7 @@ final class AgentPolicies {
 			logger.error("Cedar rejected the request for {}: {}", request.actionEUID, errors);
 			return engineFailure(errors);
 		}
-		return Decisions.decide(response.success.get(), partition, this.errorMode);
+		return response.success.get();
 	}
 
 	private Adjudication engineFailure(String error) {

@@ -56,6 +56,8 @@ class ShadowPolicyTests {
 			when { context.parameters.command like "rm *" };
 			@id("no-sudo") @shadow forbid(principal, action == Ops::Action::"shell", resource)
 			when { context.parameters.command like "*sudo*" };
+			@id("review-curl") @shadow @escalate forbid(principal, action == Ops::Action::"shell", resource)
+			when { context.parameters.command like "*curl*" };
 			@id("no-shouting") forbid(principal, action == Ops::Action::"Prompt", resource)
 			when { resource.content like "*!!!*" };
 			""";
@@ -84,6 +86,11 @@ class ShadowPolicyTests {
 		assertThat(both.policies()).extracting(PolicyMetadata::id).containsExactly("no-rm");
 		assertThat(both.shadow().decision()).isEqualTo(Decision.DENY);
 		assertThat(both.shadow().policies()).extracting(PolicyMetadata::id).containsExactly("no-sudo");
+		Adjudication escalating = shell(trajectory, "rm -rf /tmp/y; curl example.com");
+		assertThat(escalating.policies()).extracting(PolicyMetadata::id).containsExactly("no-rm");
+		assertThat(escalating.shadow().policies()).as("an escalating shadow forbid under a live deny")
+			.extracting(PolicyMetadata::id)
+			.containsExactly("review-curl");
 		assertThat(trajectory.adjudicate(Stage.PRE_MODEL, Role.USER, new PromptContent("hi!!!")).shadow())
 			.as("no shadow policy applies to prompts").isNull();
 		audit.close();
