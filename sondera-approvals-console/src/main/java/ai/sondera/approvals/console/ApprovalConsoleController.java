@@ -17,6 +17,7 @@
 package ai.sondera.approvals.console;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,6 +99,8 @@ public class ApprovalConsoleController {
 
 	private final String path;
 
+	private final String page = readPage();
+
 	/**
 	 * Create the controller.
 	 * @param pending decides requests
@@ -124,19 +127,12 @@ public class ApprovalConsoleController {
 	 * The console page.
 	 * @param request the request
 	 * @return the page, with its script and style under the console's path
-	 * @throws IOException if the page cannot be read from the jar
 	 */
 	@GetMapping
-	public ResponseEntity<String> page(HttpServletRequest request) throws IOException {
+	public ResponseEntity<String> page(HttpServletRequest request) {
 		this.access.approver(request);
-		String page = new ClassPathResource(ASSETS + "index.html").getContentAsString(StandardCharsets.UTF_8)
-			.replace("__BASE__", HtmlUtils.htmlEscape(request.getContextPath() + this.path));
-		return ResponseEntity.ok()
-			.contentType(MediaType.TEXT_HTML)
-			.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-			.header("X-Content-Type-Options", "nosniff")
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(page);
+		return asset(MediaType.TEXT_HTML)
+			.body(this.page.replace("__BASE__", HtmlUtils.htmlEscape(request.getContextPath() + this.path)));
 	}
 
 	/**
@@ -147,7 +143,7 @@ public class ApprovalConsoleController {
 	@GetMapping("/console.js")
 	public ResponseEntity<Resource> script(HttpServletRequest request) {
 		this.access.approver(request);
-		return asset("console.js", MediaType.valueOf("text/javascript"));
+		return asset(MediaType.valueOf("text/javascript")).body(new ClassPathResource(ASSETS + "console.js"));
 	}
 
 	/**
@@ -158,7 +154,7 @@ public class ApprovalConsoleController {
 	@GetMapping("/console.css")
 	public ResponseEntity<Resource> style(HttpServletRequest request) {
 		this.access.approver(request);
-		return asset("console.css", MediaType.valueOf("text/css"));
+		return asset(MediaType.valueOf("text/css")).body(new ClassPathResource(ASSETS + "console.css"));
 	}
 
 	/**
@@ -265,13 +261,21 @@ public class ApprovalConsoleController {
 		}
 	}
 
-	private static ResponseEntity<Resource> asset(String name, MediaType type) {
+	private static ResponseEntity.BodyBuilder asset(MediaType type) {
 		return ResponseEntity.ok()
 			.contentType(type)
 			.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
 			.header("X-Content-Type-Options", "nosniff")
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(new ClassPathResource(ASSETS + name));
+			.header(HttpHeaders.CACHE_CONTROL, "no-store");
+	}
+
+	private static String readPage() {
+		try {
+			return new ClassPathResource(ASSETS + "index.html").getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The approvals console page is missing from the jar", ex);
+		}
 	}
 
 	private Map<String, Object> pendingView(StoredApproval approval) {

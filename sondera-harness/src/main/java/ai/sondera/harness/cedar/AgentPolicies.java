@@ -300,28 +300,25 @@ final class AgentPolicies {
 	 */
 	private Adjudication decide(AuthorizationRequest request, Partition live, Partition shadow, Set<Entity> entities) {
 		if (shadow == null) {
-			return live.needsEngine() ? evaluate(request, live, entities) : Decisions.withoutEngine(live);
+			return evaluate(request, live, entities);
 		}
 		Set<String> involved = new HashSet<>();
 		Adjudication wouldBe;
-		if (shadow.needsEngine()) {
-			Object outcome = authorize(request, shadow, entities);
-			if (!(outcome instanceof AuthorizationSuccessResponse response)) {
-				return (Adjudication) outcome;
-			}
+		Object outcome = shadow.needsEngine() ? authorize(request, shadow, entities) : Decisions.withoutEngine(shadow);
+		if (outcome instanceof AuthorizationSuccessResponse response) {
 			wouldBe = Decisions.decide(response, shadow, this.errorMode);
 			involved.addAll(response.getReason());
 			response.getErrors().forEach((error) -> involved.add(error.getPolicyId()));
 		}
 		else {
-			wouldBe = Decisions.withoutEngine(shadow);
+			wouldBe = (Adjudication) outcome;
 		}
 		wouldBe.policies().forEach((policy) -> involved.add(policy.id()));
 		involved.retainAll(this.shadowIds);
 		if (involved.isEmpty()) {
 			return wouldBe;
 		}
-		Adjudication decision = live.needsEngine() ? evaluate(request, live, entities) : Decisions.withoutEngine(live);
+		Adjudication decision = evaluate(request, live, entities);
 		List<PolicyMetadata> matched = involved.stream().sorted().map((id) -> shadow.policy(id).metadata()).toList();
 		return decision.withShadow(new ShadowDecision(wouldBe.decision(), wouldBe.reason(), matched));
 	}
@@ -396,6 +393,9 @@ final class AgentPolicies {
 	}
 
 	private Adjudication evaluate(AuthorizationRequest request, Partition partition, Set<Entity> entities) {
+		if (!partition.needsEngine()) {
+			return Decisions.withoutEngine(partition);
+		}
 		Object outcome = authorize(request, partition, entities);
 		return (outcome instanceof AuthorizationSuccessResponse response)
 				? Decisions.decide(response, partition, this.errorMode) : (Adjudication) outcome;

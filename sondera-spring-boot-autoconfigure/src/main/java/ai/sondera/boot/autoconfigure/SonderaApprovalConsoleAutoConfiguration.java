@@ -36,7 +36,6 @@ import ai.sondera.approvals.console.ApprovalChanges;
 import ai.sondera.approvals.console.ApprovalConsoleController;
 import ai.sondera.approvals.console.ConsoleAccess;
 import ai.sondera.approvals.console.SpringSecurityConsoleAccess;
-import ai.sondera.harness.audit.AuditLog;
 import ai.sondera.harness.store.TrajectoryStore;
 import ai.sondera.spring.ai.approval.ApprovalStore;
 import ai.sondera.spring.ai.approval.PendingApprovals;
@@ -44,8 +43,9 @@ import ai.sondera.spring.ai.approval.PendingApprovals;
 /**
  * Auto-configuration of the approvals console ({@code sondera.approval.console.enabled=true}
  * in a servlet web application with {@code sondera-approvals-console}): the page and its
- * JSON under {@code sondera.approval.console.path}, with {@link PendingApprovals} as the
- * approval handler. With Spring Security, users need
+ * JSON under {@code sondera.approval.console.path}, deciding through the
+ * {@link PendingApprovals} that {@link SonderaToolAutoConfiguration} registers for it.
+ * With Spring Security, users need
  * {@code sondera.approval.console.authority}; without it, the application does not start
  * unless {@code sondera.approval.console.allow-anonymous=true}.
  *
@@ -59,12 +59,6 @@ import ai.sondera.spring.ai.approval.PendingApprovals;
 public final class SonderaApprovalConsoleAutoConfiguration {
 
 	private static final Duration CHANGE_INTERVAL = Duration.ofMillis(250);
-
-	@Bean
-	@ConditionalOnMissingBean
-	PendingApprovals pendingApprovals(ApprovalStore store, ObjectProvider<AuditLog> auditLog) {
-		return new PendingApprovals(store, auditLog.getIfAvailable(() -> AuditLog.NONE));
-	}
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean

@@ -26,10 +26,12 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -151,10 +153,32 @@ public final class SonderaToolAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty("sondera.approval.pending.enabled")
+	@Conditional(PendingApprovalsCondition.class)
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	PendingApprovals pendingApprovals(ApprovalStore store, ObjectProvider<AuditLog> auditLog) {
 		return new PendingApprovals(store, auditLog.getIfAvailable(() -> AuditLog.NONE));
+	}
+
+	/**
+	 * People decide escalations: by id ({@code sondera.approval.pending.enabled}) or on
+	 * the approvals console ({@code sondera.approval.console.enabled}).
+	 */
+	static final class PendingApprovalsCondition extends AnyNestedCondition {
+
+		PendingApprovalsCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBooleanProperty("sondera.approval.pending.enabled")
+		static final class PendingEnabled {
+
+		}
+
+		@ConditionalOnBooleanProperty("sondera.approval.console.enabled")
+		static final class ConsoleEnabled {
+
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

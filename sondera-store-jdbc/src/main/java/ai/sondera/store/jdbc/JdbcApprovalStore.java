@@ -121,11 +121,12 @@ public class JdbcApprovalStore implements ApprovalStore, AutoCloseable {
 			if (pending.isPresent()) {
 				return pending.get();
 			}
-			ApprovalRequest stored = (get(request.id()).isPresent()) ? request.withId(UUID.randomUUID().toString())
-					: request;
+			// A conflict is the same call opened meanwhile (read above on the next attempt) or
+			// an id already taken by a decided request (then a fresh id).
+			ApprovalRequest stored = (attempt == 0) ? request : request.withId(UUID.randomUUID().toString());
 			int inserted = this.jdbc
 				.sql("INSERT INTO sondera_approval (id, digest, state, request, created_at, asked_at)"
-						+ " VALUES (?, ?, 'PENDING', ?, ?, ?) ON CONFLICT (digest) WHERE state = 'PENDING' DO NOTHING")
+						+ " VALUES (?, ?, 'PENDING', ?, ?, ?) ON CONFLICT DO NOTHING")
 				.params(stored.id(), digest, ApprovalRequestJson.write(stored), Timestamp.from(now), Timestamp.from(now))
 				.update();
 			if (inserted == 1) {
@@ -133,7 +134,7 @@ public class JdbcApprovalStore implements ApprovalStore, AutoCloseable {
 			}
 		}
 		throw new IllegalStateException("Could not store approval request " + request.id()
-				+ ": requests with the same digest kept changing");
+				+ ": requests with the same digest or id kept changing");
 	}
 
 	@Override

@@ -238,15 +238,10 @@ public class SonderaConversationAdvisor implements CallAdvisor, StreamAdvisor {
 	 * be read back, the conversation goes on in a new one.
 	 */
 	private Trajectory extend(Trajectory known, Agent agent, String conversationId) {
-		try {
-			return this.harness.resume(known.id(), agent);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not resume trajectory " + known.id() + " of conversation " + conversationId
-					+ " with new tools (" + ex.getMessage() + "); continuing in a new trajectory");
-			return this.harness.initialize(agent, conversationId);
-		}
+		Trajectory resumed = resume(known.id(), agent, conversationId);
+		return (resumed != null) ? resumed : this.harness.initialize(agent, conversationId);
 	}
+
 
 	private void close(Opened opened, Throwable error) {
 		Trajectory trajectory = opened.call().trajectory();

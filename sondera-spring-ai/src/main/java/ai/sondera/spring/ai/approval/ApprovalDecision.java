@@ -52,6 +52,27 @@ public record ApprovalDecision(boolean approved, String approver, String comment
 	}
 
 	/**
+	 * Describe this decision for reasons and audit records, for example
+	 * {@code approved by ana: known payee}.
+	 * @param verb what happened ({@code approved}, {@code rejected}, ...)
+	 * @return the description
+	 */
+	String describe(String verb) {
+		String by = (this.approver != null) ? " by " + this.approver : "";
+		String why = (this.comment != null && !this.comment.isEmpty()) ? ": " + this.comment : "";
+		return verb + by + why;
+	}
+
+	/**
+	 * Describe this decision, {@code approved by ana: known payee} or
+	 * {@code rejected by ...}.
+	 * @return the description
+	 */
+	String describe() {
+		return describe(this.approved ? "approved" : "rejected");
+	}
+
+	/**
 	 * Approve.
 	 * @param approver who approves
 	 * @param comment why, or {@code null}

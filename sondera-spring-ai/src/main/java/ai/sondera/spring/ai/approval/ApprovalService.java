@@ -304,20 +304,14 @@ public class ApprovalService implements AutoCloseable {
 			return new ApprovalOutcome(Outcome.REJECTED, "approval " + decided.id()
 					+ " was already used by another call (scope once)", decision);
 		}
-		return new ApprovalOutcome(decision.approved() ? Outcome.APPROVED : Outcome.REJECTED,
-				describe(decision.approved() ? "approved" : "rejected", decision), decision);
+		return new ApprovalOutcome(decision.approved() ? Outcome.APPROVED : Outcome.REJECTED, decision.describe(),
+				decision);
 	}
 
 	private static ApprovalOutcome approvedEarlier(StoredApproval approval) {
 		ApprovalDecision decision = approval.decision();
-		return new ApprovalOutcome(Outcome.APPROVED, describe("approved earlier", decision) + " (approval "
+		return new ApprovalOutcome(Outcome.APPROVED, decision.describe("approved earlier") + " (approval "
 				+ approval.id() + " at " + approval.decidedAt() + ", scope " + decision.scope() + ")", decision);
-	}
-
-	private static String describe(String verb, ApprovalDecision decision) {
-		String by = (decision.approver() != null) ? " by " + decision.approver() : "";
-		String comment = (decision.comment() != null && !decision.comment().isEmpty()) ? ": " + decision.comment() : "";
-		return verb + by + comment;
 	}
 
 	private static long remaining(long deadline) {

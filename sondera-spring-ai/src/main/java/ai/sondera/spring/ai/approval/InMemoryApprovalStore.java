@@ -49,7 +49,7 @@ public class InMemoryApprovalStore implements ApprovalStore {
 		for (StoredApproval approval : this.requests.values()) {
 			if (approval.digest().equals(digest) && approval.applies(now)) {
 				if (approval.decision().scope().once()) {
-					StoredApproval used = withUsed(approval);
+					StoredApproval used = approval.markedUsed();
 					this.requests.put(approval.id(), used);
 					return Optional.of(used);
 				}
@@ -64,8 +64,7 @@ public class InMemoryApprovalStore implements ApprovalStore {
 		String digest = request.digest();
 		for (StoredApproval approval : this.requests.values()) {
 			if (approval.digest().equals(digest) && approval.state() == StoredApproval.State.PENDING) {
-				StoredApproval asked = new StoredApproval(approval.request(), digest, approval.state(), null,
-						approval.createdAt(), now, null, false);
+				StoredApproval asked = approval.askedAgain(now);
 				this.requests.put(approval.id(), asked);
 				return asked;
 			}
@@ -85,9 +84,7 @@ public class InMemoryApprovalStore implements ApprovalStore {
 			if (approval == null || approval.state() != StoredApproval.State.PENDING) {
 				return Optional.ofNullable(approval);
 			}
-			decided = new StoredApproval(approval.request(), approval.digest(),
-					decision.approved() ? StoredApproval.State.APPROVED : StoredApproval.State.REJECTED, decision,
-					approval.createdAt(), approval.askedAt(), now, false);
+			decided = approval.decidedAs(decision, now);
 			this.requests.put(id, decided);
 		}
 		this.waiters.decided(decided);
@@ -100,7 +97,7 @@ public class InMemoryApprovalStore implements ApprovalStore {
 		if (approval == null || approval.used()) {
 			return false;
 		}
-		this.requests.put(id, withUsed(approval));
+		this.requests.put(id, approval.markedUsed());
 		return true;
 	}
 
@@ -131,11 +128,6 @@ public class InMemoryApprovalStore implements ApprovalStore {
 	@Override
 	public CompletableFuture<StoredApproval> whenDecided(String id) {
 		return this.waiters.register(id, () -> get(id));
-	}
-
-	private static StoredApproval withUsed(StoredApproval approval) {
-		return new StoredApproval(approval.request(), approval.digest(), approval.state(), approval.decision(),
-				approval.createdAt(), approval.askedAt(), approval.decidedAt(), true);
 	}
 
 }

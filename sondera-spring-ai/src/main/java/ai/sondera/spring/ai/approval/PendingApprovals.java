@@ -162,13 +162,11 @@ public class PendingApprovals implements ApprovalHandler {
 	private void audit(StoredApproval decided) {
 		ApprovalRequest request = decided.request();
 		ApprovalDecision decision = decided.decision();
-		String comment = (decision.comment() != null && !decision.comment().isEmpty()) ? ": " + decision.comment() : "";
 		try {
 			this.auditLog.append(new AuditEntry(decided.decidedAt(), request.trajectoryId(), request.agentId(), -1,
-				request.stage(), request.toolName(), decision.approved() ? Decision.ALLOW : Decision.DENY,
-				"Approval " + decided.id() + (decision.approved() ? " approved" : " rejected") + " by "
-						+ decision.approver() + comment + " (scope " + decision.scope() + ")",
-				request.policies().stream().map(PolicyMetadata::id).toList()));
+					request.stage(), request.toolName(), decision.approved() ? Decision.ALLOW : Decision.DENY,
+					"Approval " + decided.id() + " " + decision.describe() + " (scope " + decision.scope() + ")",
+					request.policies().stream().map(PolicyMetadata::id).toList()));
 		}
 		catch (RuntimeException ex) {
 			// The decision stands; the call it releases is audited when it runs.

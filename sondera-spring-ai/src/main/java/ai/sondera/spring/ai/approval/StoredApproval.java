@@ -55,6 +55,36 @@ public record StoredApproval(ApprovalRequest request, String digest, State state
 	}
 
 	/**
+	 * Return this request as asked for again by a call that starts waiting now.
+	 * @param now when the call started waiting
+	 * @return the request
+	 */
+	public StoredApproval askedAgain(Instant now) {
+		return new StoredApproval(this.request, this.digest, this.state, this.decision, this.createdAt, now,
+				this.decidedAt, this.used);
+	}
+
+	/**
+	 * Return this request decided.
+	 * @param decision the decision
+	 * @param now when it was decided
+	 * @return the decided request
+	 */
+	public StoredApproval decidedAs(ApprovalDecision decision, Instant now) {
+		return new StoredApproval(this.request, this.digest, decision.approved() ? State.APPROVED : State.REJECTED,
+				decision, this.createdAt, this.askedAt, now, this.used);
+	}
+
+	/**
+	 * Return this approval marked used by the call it released.
+	 * @return the used approval
+	 */
+	public StoredApproval markedUsed() {
+		return new StoredApproval(this.request, this.digest, this.state, this.decision, this.createdAt, this.askedAt,
+				this.decidedAt, true);
+	}
+
+	/**
 	 * Return whether this approval lets a call with its digest run now without asking:
 	 * approved, in time, and not a once approval that was used.
 	 * @param now the current time
