@@ -48,14 +48,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.util.HtmlUtils;
 
-import ai.sondera.harness.Content;
 import ai.sondera.harness.PolicyMetadata;
-import ai.sondera.harness.PromptContent;
-import ai.sondera.harness.ToolRequestContent;
-import ai.sondera.harness.ToolResponseContent;
-import ai.sondera.harness.json.PythonJson;
 import ai.sondera.harness.store.TrajectoryStep;
 import ai.sondera.harness.store.TrajectoryStore;
+import ai.sondera.harness.support.ContentText;
 import ai.sondera.spring.ai.approval.ApprovalDecision;
 import ai.sondera.spring.ai.approval.ApprovalRequest;
 import ai.sondera.spring.ai.approval.ApprovalScope;
@@ -352,20 +348,10 @@ public class ApprovalConsoleController {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("stage", step.stage().wireName());
 		view.put("role", step.role().name().toLowerCase(Locale.ROOT));
-		view.put("content", describe(step.content()));
+		view.put("content", ContentText.describe(step.content()));
 		view.put("decision", step.adjudication().decision().wireName());
 		view.put("reason", step.adjudication().reason());
 		return view;
-	}
-
-	private static String describe(Content content) {
-		if (content instanceof ToolRequestContent call) {
-			return call.toolId() + " " + PythonJson.write(call.arguments());
-		}
-		if (content instanceof ToolResponseContent result) {
-			return result.toolId() + " returned " + PythonJson.write(result.response());
-		}
-		return ((PromptContent) content).text();
 	}
 
 }

@@ -21,7 +21,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -113,6 +115,7 @@ public final class Replay {
 			.build();
 		long started = System.nanoTime();
 		List<ReplayReport.Change> changes = new ArrayList<>();
+		Map<String, Agent> agents = new HashMap<>();
 		long replayed = 0;
 		int trajectories = 0;
 		for (String id : this.trajectoryIds) {
@@ -121,9 +124,9 @@ public final class Replay {
 				continue;
 			}
 			String agentId = stored.get().record().agentId();
-			Agent agent = this.store.loadAgent(agentId)
+			Agent agent = agents.computeIfAbsent(agentId, (key) -> this.store.loadAgent(key)
 				.orElseThrow(() -> new IllegalStateException("Trajectory " + id + " belongs to agent '" + agentId
-						+ "', which the recording does not describe (agents.json)"));
+						+ "', which the recording does not describe (agents.json)")));
 			Trajectory trajectory = harness.initialize(agent, stored.get().record().sessionId());
 			trajectories++;
 			List<TrajectoryStep> steps = stored.get().steps();

@@ -19,17 +19,14 @@ package ai.sondera.harness.replay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import ai.sondera.harness.Adjudication;
 import ai.sondera.harness.Decision;
 import ai.sondera.harness.PolicyMetadata;
-import ai.sondera.harness.ToolRequestContent;
-import ai.sondera.harness.ToolResponseContent;
-import ai.sondera.harness.json.PythonJson;
 import ai.sondera.harness.store.TrajectoryStep;
+import ai.sondera.harness.support.ContentText;
 
 /**
  * What a {@link Replay} found: how many steps it replayed and each step whose decision
@@ -138,16 +135,7 @@ public record ReplayReport(int trajectories, long steps, List<Change> changes, l
 		 * @return the description
 		 */
 		public String describe() {
-			String what;
-			if (this.step.content() instanceof ToolRequestContent call) {
-				what = call.toolId() + " " + PythonJson.write(call.arguments());
-			}
-			else if (this.step.content() instanceof ToolResponseContent result) {
-				what = result.toolId() + " returned " + PythonJson.write(result.response());
-			}
-			else {
-				what = this.step.role().name().toLowerCase(Locale.ROOT) + " text";
-			}
+			String what = ContentText.describe(this.step.content());
 			if (what.length() > 160) {
 				what = what.substring(0, 157) + "...";
 			}

@@ -140,17 +140,17 @@ public class JdbcApprovalStore implements ApprovalStore, AutoCloseable {
 	@Override
 	public Optional<StoredApproval> decide(String id, ApprovalDecision decision, Instant now) {
 		ApprovalScope scope = decision.scope();
-		int decided = this.jdbc
-			.sql("UPDATE sondera_approval SET state = ?, decided_at = ?, approved = ?, approver = ?, comment = ?,"
-					+ " scope = ?, scope_until = ? WHERE id = ? AND state = 'PENDING'")
+		// One statement: decide if still pending, announce it (delivered at commit), return it.
+		Optional<StoredApproval> decided = this.jdbc
+			.sql("WITH decided AS (UPDATE sondera_approval SET state = ?, decided_at = ?, approved = ?, approver = ?,"
+					+ " comment = ?, scope = ?, scope_until = ? WHERE id = ? AND state = 'PENDING' RETURNING " + COLUMNS
+					+ ") SELECT " + COLUMNS + ", pg_notify('" + CHANNEL + "', id) FROM decided")
 			.params(decision.approved() ? "APPROVED" : "REJECTED", Timestamp.from(now), decision.approved(),
 					decision.approver(), decision.comment(), scope.kind().name(),
 					(scope.until() != null) ? Timestamp.from(scope.until()) : null, id)
-			.update();
-		if (decided == 1) {
-			this.jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, id).query(String.class).optional();
-		}
-		Optional<StoredApproval> stored = get(id);
+			.query(JdbcApprovalStore::approval)
+			.optional();
+		Optional<StoredApproval> stored = decided.isPresent() ? decided : get(id);
 		stored.filter((approval) -> approval.state() != StoredApproval.State.PENDING).ifPresent(this.waiters::decided);
 		return stored;
 	}
